@@ -1,0 +1,12 @@
+// scsctl completion (placeholder until implemented).
+#include "cli/command_table.hpp"
+
+namespace scsctl::cli {
+
+void define_completion(CLI::App& command, GlobalOptions& options)
+{
+    (void)command;
+    (void)options;
+}
+
+} // namespace scsctl::cli

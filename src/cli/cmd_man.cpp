@@ -1,0 +1,12 @@
+// scsctl man (placeholder until implemented).
+#include "cli/command_table.hpp"
+
+namespace scsctl::cli {
+
+void define_man(CLI::App& command, GlobalOptions& options)
+{
+    (void)command;
+    (void)options;
+}
+
+} // namespace scsctl::cli

@@ -1,0 +1,29 @@
+// The subcommand table: one row per top-level subcommand, each defined in its own
+// cmd_<name>.cpp. No static self-registration: this table is the whole list.
+#pragma once
+
+#include <span>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/global_options.hpp"
+
+namespace scsctl::cli {
+
+struct CommandSpec {
+    const char* name;
+    const char* summary;
+    /// Adds the subcommand's options and sub-subcommands to `command` and sets
+    /// `options.action` from its callbacks.
+    void (*define)(CLI::App& command, GlobalOptions& options);
+};
+
+std::span<const CommandSpec> command_table();
+
+// One per cmd_<name>.cpp.
+void define_inventory(CLI::App& command, GlobalOptions& options);
+void define_config(CLI::App& command, GlobalOptions& options);
+void define_completion(CLI::App& command, GlobalOptions& options);
+void define_man(CLI::App& command, GlobalOptions& options);
+
+} // namespace scsctl::cli

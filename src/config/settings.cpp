@@ -1,0 +1,2 @@
+// placeholder
+#include "config/settings.hpp"

@@ -1,0 +1,2 @@
+// placeholder: effective configuration (scsctl.yml, SCSCTL_* variables, ansible.cfg)
+#pragma once
