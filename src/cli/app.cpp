@@ -1,12 +1,16 @@
 // Composition root: global options, the subcommand table, parsing and error handling.
 #include "cli/app.hpp"
 
-#include <cstdio>
+#include <algorithm>
+#include <cctype>
 #include <exception>
+#include <string>
+#include <vector>
 
 #include "cli/command_table.hpp"
 #include "cli/global_options.hpp"
 #include "core/exit_codes.hpp"
+#include "core/spellcheck.hpp"
 #include "core/version.hpp"
 
 namespace scsctl::cli {
@@ -18,19 +22,71 @@ void add_global_options(CLI::App& app, GlobalOptions& options)
     app.add_option("-i,--inventory", options.inventories,
                    "Inventory source: a file, a directory or a comma-separated host list (repeatable)")
         ->type_name("PATH")
-        ->take_all()
-        ->allow_extra_args(false);
+        ->expected(1)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
     app.add_flag("-v,--verbose", options.verbosity, "More output (repeatable: -vv, -vvv)");
-    app.add_option("--output", options.output, "Output format for data on stdout")
-        ->transform(CLI::CheckedTransformer(
-            std::map<std::string, OutputFormat>{{"text", OutputFormat::text}, {"json", OutputFormat::json}}))
+    app.add_option_function<std::string>(
+           "--output",
+           [&options](const std::string& value) {
+               options.output = value == "json" ? OutputFormat::json : OutputFormat::text;
+           },
+           "Output format for data on stdout")
+        ->check(CLI::IsMember({"text", "json"}).description(""))
         ->type_name("text|json")
         ->envname("SCSCTL_OUTPUT");
-    app.add_option("--color", options.color, "Colour on terminals (NO_COLOR is honoured by auto)")
-        ->transform(CLI::CheckedTransformer(std::map<std::string, ColorMode>{
-            {"auto", ColorMode::automatic}, {"always", ColorMode::always}, {"never", ColorMode::never}}))
+    app.add_option_function<std::string>(
+           "--color",
+           [&options](const std::string& value) {
+               options.color = value == "always" ? ColorMode::always
+                               : value == "never" ? ColorMode::never
+                                                  : ColorMode::automatic;
+           },
+           "Colour on terminals (auto honours NO_COLOR)")
+        ->check(CLI::IsMember({"auto", "always", "never"}).description(""))
         ->type_name("auto|always|never")
         ->envname("SCSCTL_COLOR");
+}
+
+// The first word of argv that is neither an option nor an option's value: what the user
+// meant as the subcommand.
+std::string command_word(int argc, char** argv)
+{
+    const std::vector<std::string> takes_value{"-i", "--inventory", "--output", "--color"};
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (arg == "--") {
+            return {};
+        }
+        if (!arg.empty() && arg[0] == '-') {
+            if (std::find(takes_value.begin(), takes_value.end(), arg) != takes_value.end()) {
+                ++i;
+            }
+            continue;
+        }
+        return arg;
+    }
+    return {};
+}
+
+// A one-line message for a parse failure, naming an unknown subcommand with a hint.
+std::string parse_error_message(const CLI::App& app, const CLI::ParseError& error, int argc, char** argv)
+{
+    const std::string word = command_word(argc, argv);
+    if (!word.empty() && app.get_subcommands().empty()) {
+        std::vector<std::string> names;
+        for (const auto& spec : command_table()) {
+            names.emplace_back(spec.name);
+        }
+        if (std::find(names.begin(), names.end(), word) == names.end()) {
+            return "unknown command '" + word + "'" + core::did_you_mean(word, names) +
+                   " (run 'scsctl --help' for the list)";
+        }
+    }
+    std::string message = error.what();
+    if (!message.empty()) {
+        message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
+    }
+    return message + " (run 'scsctl --help' for usage)";
 }
 
 } // namespace
@@ -65,7 +121,7 @@ int run(int argc, char** argv)
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        Console(options).error(std::string(e.what()) + " (run 'scsctl --help' for usage)");
+        Console(options).error(parse_error_message(app, e, argc, argv));
         return core::k_exit_usage;
     }
     if (!options.action) {

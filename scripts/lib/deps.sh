@@ -1,0 +1,44 @@
+# Debian 12 packages scsctl needs, and a function that installs the missing ones
+# non-interactively, saying what it installs. Sourced by scripts/test and scripts/demo.
+
+# Building scsctl.
+SCSCTL_BUILD_PACKAGES=(
+    cmake ninja-build g++ pkg-config ccache
+    libssh2-1-dev libyaml-cpp-dev libcli11-dev libspdlog-dev nlohmann-json3-dev
+    libcurl4-openssl-dev libvirt-dev librados-dev libsqlite3-dev libsodium-dev
+    libssl-dev libpcre2-dev
+)
+
+# Running the test suites: Catch2, the Ansible reference for differential tests,
+# python3 for the comparison scripts, GNU time for memory figures, groff for the man page.
+SCSCTL_TEST_PACKAGES=(
+    catch2 ansible-core python3 time groff-base
+)
+
+# ensure_packages NAME...: installs the packages that are not installed yet.
+ensure_packages() {
+    local missing=()
+    local pkg
+    for pkg in "$@"; do
+        if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+            missing+=("$pkg")
+        fi
+    done
+    if [ ${#missing[@]} -eq 0 ]; then
+        return 0
+    fi
+    echo "scsctl: installing Debian packages: ${missing[*]}" >&2
+    local sudo=()
+    if [ "$(id -u)" -ne 0 ]; then
+        if command -v sudo >/dev/null 2>&1; then
+            sudo=(sudo -n)
+        else
+            echo "scsctl: error: need root (or sudo) to install: ${missing[*]}" >&2
+            return 2
+        fi
+    fi
+    export DEBIAN_FRONTEND=noninteractive
+    "${sudo[@]}" apt-get update -q >&2
+    "${sudo[@]}" apt-get install -y -q --no-install-recommends \
+        -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold "${missing[@]}" >&2
+}
