@@ -1,27 +1,102 @@
-// STUB (owned by the YAML helper): replaced by the real implementation.
+// Parsing one YAML document with yaml-cpp and turning its exceptions into located,
+// one-line errors; whole-file loading with Ansible's JSON-first rule.
 #include "yaml/document.hpp"
+
+#include <yaml-cpp/depthguard.h>
+
+#include "yaml/text_scan.hpp"
 
 namespace scsctl::yaml {
 
-std::optional<YAML::Node> parse(const std::string& path, std::string_view, core::Diagnostics& diagnostics)
+namespace {
+
+core::Location location_at(const std::string& path, const YAML::Mark& mark)
 {
-    diagnostics.error({path, 0, 0}, "yaml parsing not implemented yet");
-    return std::nullopt;
+    if (mark.is_null() || mark.line < 0 || mark.column < 0) {
+        return {path, 0, 0};
+    }
+    return {path, mark.line + 1, mark.column + 1};
+}
+
+/// A yaml-cpp syntax error, or a tab in the indentation before it (what really went wrong).
+void report_syntax_error(const std::string& path, std::string_view text, const YAML::Exception& e,
+                         core::Diagnostics& diagnostics)
+{
+    const core::Location where = location_at(path, e.mark);
+    const int last_line = where.line > 0 ? where.line : 1 << 30;
+    if (auto tab = find_tab_indentation(text, last_line)) {
+        diagnostics.error({path, tab->line, tab->column}, "tab character in indentation");
+        return;
+    }
+    std::string message = e.msg.empty() ? std::string("invalid yaml") : "invalid yaml: " + e.msg;
+    diagnostics.error(where, message);
+}
+
+} // namespace
+
+std::optional<YAML::Node> parse(const std::string& path, std::string_view text, core::Diagnostics& diagnostics)
+{
+    std::vector<YAML::Node> documents;
+    try {
+        documents = YAML::LoadAll(std::string(text));
+    } catch (const YAML::DeepRecursion& e) {
+        diagnostics.error(location_at(path, e.mark),
+                          "nesting is too deep (more than " + std::to_string(e.depth() - 1) + " levels)");
+        return std::nullopt;
+    } catch (const YAML::Exception& e) {
+        report_syntax_error(path, text, e, diagnostics);
+        return std::nullopt;
+    } catch (const std::exception& e) {
+        diagnostics.error({path, 0, 0}, std::string("invalid yaml: ") + e.what());
+        return std::nullopt;
+    }
+    if (documents.empty()) {
+        return YAML::Node();
+    }
+    if (documents.size() > 1) {
+        core::Location where = location_of(path, documents[1]);
+        if (auto marker = find_second_document(text)) {
+            where = {path, marker->line, marker->column};
+        }
+        diagnostics.error(where, "expected a single document, found another one");
+        return std::nullopt;
+    }
+    return documents.front();
 }
 
 core::Location location_of(const std::string& path, const YAML::Node& node)
 {
-    return {path, node.Mark().line + 1, node.Mark().column + 1};
+    if (!node.IsDefined()) {
+        return {path, 0, 0};
+    }
+    return location_at(path, node.Mark());
 }
 
-core::Value to_value(const std::string&, const YAML::Node&, core::Diagnostics&)
+Typing typing_of(std::string_view text)
 {
-    return nullptr;
+    return core::Value::accept(text) ? Typing::json : Typing::yaml11;
 }
 
-core::Value scalar_to_value(const YAML::Node&)
+std::optional<core::Value> load_value(const std::string& path, std::string_view text, core::Diagnostics& diagnostics,
+                                      core::Location* root_location)
 {
-    return nullptr;
+    if (root_location != nullptr) {
+        *root_location = {path, 0, 0};
+    }
+    const Typing typing = typing_of(text);
+    core::Diagnostics parse_diagnostics;
+    const auto root = parse(path, text, parse_diagnostics);
+    if (!root) {
+        if (typing == Typing::json) {
+            return core::Value::parse(text); // JSON yaml-cpp cannot read: json.loads reads it
+        }
+        diagnostics.merge(parse_diagnostics);
+        return std::nullopt;
+    }
+    if (root_location != nullptr) {
+        *root_location = location_of(path, *root);
+    }
+    return to_value(path, *root, diagnostics, typing);
 }
 
 } // namespace scsctl::yaml
