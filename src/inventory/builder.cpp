@@ -178,23 +178,14 @@ void InventoryBuilder::set_group_var(GroupId group, const std::string& key, core
         m_diagnostics.error(where, "ansible_group_priority must be an integer, got " + value.dump());
         return;
     }
-    auto found = target.vars.find(key);
-    if (found != target.vars.end() && found->is_object() && value.is_object()) {
-        core::merge_recursive(*found, value);
-    } else {
-        target.vars[key] = std::move(value);
-    }
+    // Group.set_variable combines with hash_behaviour=replace: a mapping set over a
+    // mapping replaces it too.
+    target.vars[key] = std::move(value);
 }
 
 void InventoryBuilder::set_host_var(HostId host, const std::string& key, core::Value value)
 {
-    auto& vars = m_inventory.host(host).vars;
-    auto found = vars.find(key);
-    if (found != vars.end() && found->is_object() && value.is_object()) {
-        core::merge_recursive(*found, value);
-    } else {
-        vars[key] = std::move(value);
-    }
+    m_inventory.host(host).vars[key] = std::move(value);
 }
 
 void InventoryBuilder::reconcile()

@@ -32,11 +32,11 @@ public:
     /// Makes host `host` a direct member of `group` (as Ansible's add_child with a host).
     void add_host_to_group(model::GroupId group, model::HostId host);
 
-    /// Group.set_variable: ansible_group_priority sets the priority; a mapping set over a
-    /// mapping merges recursively; anything else replaces.
+    /// Group.set_variable: ansible_group_priority sets the priority; anything else
+    /// replaces (combine_vars with hash_behaviour=replace, also for mappings).
     void set_group_var(model::GroupId group, const std::string& key, core::Value value, const core::Location& where);
 
-    /// Host.set_variable (mapping over mapping merges recursively).
+    /// Host.set_variable (replaces, as with hash_behaviour=replace).
     void set_host_var(model::HostId host, const std::string& key, core::Value value);
 
     /// InventoryData.reconcile_inventory: parentless groups under 'all', hosts without a

@@ -4,15 +4,24 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include <yaml-cpp/yaml.h>
 
 #include "inventory/builder.hpp"
+#include "yaml/scalar.hpp"
 
 namespace scsctl::inventory {
 
 /// Loads a parsed YAML inventory document `root` (from `path`) through `builder`.
 /// `root` must be a mapping; structural problems go to the diagnostics, located.
-void load_yaml_inventory(const std::string& path, const YAML::Node& root, InventoryBuilder& builder);
+/// Pass yaml::typing_of(text) as `typing` so a JSON file's numbers read as json.loads
+/// reads them (Ansible tries JSON first).
+void load_yaml_inventory(const std::string& path, const YAML::Node& root, InventoryBuilder& builder,
+                         yaml::Typing typing = yaml::Typing::yaml11);
+
+/// Parses `text` (JSON first, then YAML, as Ansible does) and loads it as above.
+/// Returns false when the text does not parse (the errors are in the diagnostics).
+bool load_yaml_inventory_text(const std::string& path, std::string_view text, InventoryBuilder& builder);
 
 } // namespace scsctl::inventory
