@@ -71,12 +71,12 @@ Result<std::string> read_text_file(const std::string& path)
 {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        return fail(Error{ErrorKind::io, "cannot read file: " + std::string(std::strerror(errno)), {path, 0, 0}});
+        return fail(Error{ErrorKind::io, "cannot read: " + std::string(std::strerror(errno)), {path, 0, 0}});
     }
     std::ostringstream buffer;
     buffer << in.rdbuf();
     if (in.bad()) {
-        return fail(Error{ErrorKind::io, "cannot read file: read error", {path, 0, 0}});
+        return fail(Error{ErrorKind::io, "cannot read: read error", {path, 0, 0}});
     }
     std::string text = std::move(buffer).str();
     const std::size_t bad = first_invalid_text_byte(text);
