@@ -10,9 +10,11 @@ SCSCTL_BUILD_PACKAGES=(
 )
 
 # Running the test suites: Catch2, the Ansible reference for differential tests,
-# python3 for the comparison scripts, GNU time for memory figures, groff for the man page.
+# python3 for the comparison scripts, GNU time for memory figures, groff for the man page,
+# a real OpenSSH server and client plus sudo for the SSH suite (tests/ssh).
 SCSCTL_TEST_PACKAGES=(
     catch2 ansible-core python3 time groff-base
+    sudo openssh-server openssh-client
 )
 
 # ensure_packages NAME...: installs the packages that are not installed yet.

@@ -9,6 +9,7 @@
 
 #include "cli/command_table.hpp"
 #include "cli/global_options.hpp"
+#include "cli/signals.hpp"
 #include "core/exit_codes.hpp"
 #include "core/spellcheck.hpp"
 #include "core/version.hpp"
@@ -45,6 +46,41 @@ void add_global_options(CLI::App& app, GlobalOptions& options)
         ->check(CLI::IsMember({"auto", "always", "never"}).description(""))
         ->type_name("auto|always|never")
         ->envname("SCSCTL_COLOR");
+}
+
+// Global options may follow the subcommand (`scsctl exec -i inv all -- cmd`). CLI11's
+// fallthrough loses positionals after such an option, so they are moved in front of the
+// subcommand before parsing. Nothing after "--" is touched.
+std::vector<std::string> hoist_global_options(int argc, char** argv)
+{
+    std::vector<std::string> globals;
+    std::vector<std::string> rest;
+    bool separator = false;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (separator || arg == "--") {
+            separator = true;
+            rest.push_back(arg);
+            continue;
+        }
+        const bool takes_value = arg == "-i" || arg == "--inventory" || arg == "--output" || arg == "--color";
+        const bool joined = arg.starts_with("--inventory=") || arg.starts_with("--output=") ||
+                            arg.starts_with("--color=") || (arg.starts_with("-i") && arg.size() > 2);
+        const bool verbose = arg == "--verbose" || (arg.size() >= 2 && arg[0] == '-' &&
+                                                    arg.find_first_not_of('v', 1) == std::string::npos);
+        if (takes_value && i + 1 < argc) {
+            globals.push_back(arg);
+            globals.emplace_back(argv[++i]);
+        } else if (joined || verbose) {
+            globals.push_back(arg);
+        } else {
+            rest.push_back(arg);
+        }
+    }
+    std::vector<std::string> out{argc > 0 ? argv[0] : "scsctl"};
+    out.insert(out.end(), globals.begin(), globals.end());
+    out.insert(out.end(), rest.begin(), rest.end());
+    return out;
 }
 
 // The first word of argv that is neither an option nor an option's value: what the user
@@ -109,11 +145,17 @@ void build_app(CLI::App& app, GlobalOptions& options)
 
 int run(int argc, char** argv)
 {
+    raise_open_file_limit();
     GlobalOptions options;
     CLI::App app;
     try {
         build_app(app, options);
-        app.parse(argc, argv);
+        std::vector<std::string> args = hoist_global_options(argc, argv);
+        std::vector<char*> pointers;
+        for (auto& arg : args) {
+            pointers.push_back(arg.data());
+        }
+        app.parse(static_cast<int>(pointers.size()), pointers.data());
     } catch (const CLI::CallForHelp& e) {
         return app.exit(e);
     } catch (const CLI::CallForAllHelp& e) {

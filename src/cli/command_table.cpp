@@ -7,6 +7,8 @@ namespace {
 
 constexpr CommandSpec k_commands[] = {
     {"inventory", "Read, list, graph and validate Ansible-compatible inventories", define_inventory},
+    {"exec", "Run one command on many hosts at once over SSH", define_exec},
+    {"ssh", "SSH helpers: pin host keys explicitly (ssh trust)", define_ssh},
     {"config", "Show the effective configuration and where each value came from", define_config},
     {"completion", "Print a shell completion script (bash or zsh)", define_completion},
     {"man", "Print the manual page (troff)", define_man},

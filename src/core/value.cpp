@@ -13,6 +13,15 @@ void combine_into(Value& base, const Value& overlay)
     }
 }
 
+void append_new_key(Value& object, std::string key, Value value)
+{
+    if (!object.is_object()) {
+        object = Value::object();
+    }
+    using Base = std::vector<std::pair<const std::string, Value>>;
+    static_cast<Base&>(object.get_ref<Value::object_t&>()).emplace_back(std::move(key), std::move(value));
+}
+
 void merge_recursive(Value& base, const Value& overlay)
 {
     if (!base.is_object() || !overlay.is_object()) {
