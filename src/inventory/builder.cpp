@@ -80,11 +80,18 @@ HostId InventoryBuilder::add_host(const std::string& name, std::optional<GroupId
 
 void InventoryBuilder::add_host_to_group(GroupId group, HostId host_id)
 {
-    auto& members = m_inventory.group(group).hosts;
-    if (std::find(members.begin(), members.end(), host_id) != members.end()) {
+    if (m_members.size() <= group) {
+        m_members.resize(m_inventory.groups().size());
+        for (model::GroupId id = 0; id < m_members.size(); ++id) {
+            if (m_members[id].empty()) {
+                m_members[id].insert(m_inventory.group(id).hosts.begin(), m_inventory.group(id).hosts.end());
+            }
+        }
+    }
+    if (!m_members[group].insert(host_id).second) {
         return;
     }
-    members.push_back(host_id);
+    m_inventory.group(group).hosts.push_back(host_id);
     // Host.add_group: ancestors first, then the group itself.
     auto& host_groups = m_inventory.host(host_id).groups;
     for (GroupId ancestor : m_inventory.ancestors(group)) {
@@ -205,6 +212,9 @@ void InventoryBuilder::reconcile()
                                                [&](GroupId g) { return g != all && g != ungrouped; });
             if (elsewhere) {
                 std::erase(inv.group(ungrouped).hosts, id);
+                if (ungrouped < m_members.size()) {
+                    m_members[ungrouped].erase(id);
+                }
                 std::erase(host.groups, ungrouped);
             }
         } else if (!host.implicit) {

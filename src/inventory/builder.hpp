@@ -6,6 +6,8 @@
 
 #include <optional>
 #include <string>
+#include <unordered_set>
+#include <vector>
 
 #include "core/diagnostics.hpp"
 #include "core/value.hpp"
@@ -52,6 +54,9 @@ private:
     model::Inventory& m_inventory;
     core::Diagnostics& m_diagnostics;
     std::string m_current_source;
+    /// Direct members per group, for O(1) "already a member?" (a range of a million
+    /// hosts in one group must not be quadratic).
+    std::vector<std::unordered_set<model::HostId>> m_members;
 };
 
 /// Python's os.path.dirname of an absolute path, as Ansible's basedir() computes it.

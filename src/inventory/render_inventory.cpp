@@ -27,14 +27,25 @@ constexpr std::array<std::string_view, 19> k_internal_vars = {
 
 struct ListContext {
     const Inventory& inventory;
-    const std::optional<std::vector<HostId>>& only;
+    std::vector<char> shown; ///< per host: listed (all of them unless a limit was given)
     std::unordered_set<GroupId> seen;
     core::Value& results;
 };
 
 bool is_shown(const ListContext& context, HostId host)
 {
-    return !context.only || std::find(context.only->begin(), context.only->end(), host) != context.only->end();
+    return context.shown[host] != 0;
+}
+
+std::vector<char> shown_hosts(const Inventory& inventory, const std::optional<std::vector<HostId>>& only)
+{
+    std::vector<char> shown(inventory.hosts().size(), only ? 0 : 1);
+    if (only) {
+        for (HostId host : *only) {
+            shown[host] = 1;
+        }
+    }
+    return shown;
 }
 
 /// json_inventory's format_group: hosts (not for 'all'), children, each child once;
@@ -134,7 +145,7 @@ core::Value visible_host_vars(const Inventory& inventory, HostId host)
 core::Value list_document(const Inventory& inventory, const std::optional<std::vector<HostId>>& only)
 {
     core::Value results = core::Value::object();
-    ListContext context{inventory, only, {}, results};
+    ListContext context{inventory, shown_hosts(inventory, only), {}, results};
     format_group(context, Inventory::k_all);
     core::Value hostvars = core::Value::object();
     for (HostId host : inventory.hosts_of(Inventory::k_all)) {
@@ -143,7 +154,8 @@ core::Value list_document(const Inventory& inventory, const std::optional<std::v
         }
         core::Value vars = visible_host_vars(inventory, host);
         if (!vars.empty()) {
-            hostvars[inventory.host(host).name] = std::move(vars);
+            // hosts_of lists each host once, so the name is new: no lookup needed.
+            core::append_new_key(hostvars, inventory.host(host).name, std::move(vars));
         }
     }
     core::Value meta = core::Value::object();

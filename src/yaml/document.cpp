@@ -36,9 +36,11 @@ void report_syntax_error(const std::string& path, std::string_view text, const Y
 
 std::optional<YAML::Node> parse(const std::string& path, std::string_view text, core::Diagnostics& diagnostics)
 {
-    std::vector<YAML::Node> documents;
+    // YAML::LoadAll loops forever on some inputs (a lone ",": yaml-cpp 0.7 bug, found by
+    // fuzzing); the first document is loaded alone and a second one found by its marker.
+    YAML::Node document;
     try {
-        documents = YAML::LoadAll(std::string(text));
+        document = YAML::Load(std::string(text));
     } catch (const YAML::DeepRecursion& e) {
         diagnostics.error(location_at(path, e.mark),
                           "nesting is too deep (more than " + std::to_string(e.depth() - 1) + " levels)");
@@ -50,18 +52,11 @@ std::optional<YAML::Node> parse(const std::string& path, std::string_view text, 
         diagnostics.error({path, 0, 0}, std::string("invalid yaml: ") + e.what());
         return std::nullopt;
     }
-    if (documents.empty()) {
-        return YAML::Node();
-    }
-    if (documents.size() > 1) {
-        core::Location where = location_of(path, documents[1]);
-        if (auto marker = find_second_document(text)) {
-            where = {path, marker->line, marker->column};
-        }
-        diagnostics.error(where, "expected a single document, found another one");
+    if (auto marker = find_second_document(text)) {
+        diagnostics.error({path, marker->line, marker->column}, "expected a single document, found another one");
         return std::nullopt;
     }
-    return documents.front();
+    return document;
 }
 
 core::Location location_of(const std::string& path, const YAML::Node& node)
