@@ -3,6 +3,7 @@
 #pragma once
 
 #include <future>
+#include <random>
 #include <string>
 
 #include "sshd_fixture.hpp"
@@ -49,6 +50,34 @@ inline transport::CommandOutcome run_sync(transport::Pool& pool, transport::Host
     transport::CommandRequest request;
     request.command = command;
     return run_sync(pool, host, std::move(request));
+}
+
+/// `size` pseudo-random bytes (any byte value), the same for the same seed.
+inline std::string random_bytes(std::size_t size, unsigned seed)
+{
+    std::mt19937 engine(seed);
+    std::string out(size, '\0');
+    for (char& c : out) {
+        c = static_cast<char>(engine() & 0xff);
+    }
+    return out;
+}
+
+inline transport::UploadRequest content_upload(const std::string& path, std::string content)
+{
+    transport::UploadRequest request;
+    request.remote_path = path;
+    request.content = std::move(content);
+    return request;
+}
+
+/// An ansible_connection=local endpoint.
+inline transport::Endpoint local_endpoint()
+{
+    transport::Endpoint endpoint;
+    endpoint.name = "localhost";
+    endpoint.local = true;
+    return endpoint;
 }
 
 inline transport::TransferOutcome upload_sync(transport::Pool& pool, transport::HostHandle host,
