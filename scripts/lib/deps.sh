@@ -40,7 +40,21 @@ ensure_packages() {
         fi
     fi
     export DEBIAN_FRONTEND=noninteractive
-    "${sudo[@]}" apt-get update -q >&2
-    "${sudo[@]}" apt-get install -y -q --no-install-recommends \
-        -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold "${missing[@]}" >&2
+    # Packages such as openssh-server would start their daemon from the postinst; the
+    # tests start their own servers, so keep package scripts from starting anything.
+    local policy=/usr/sbin/policy-rc.d made_policy=0
+    if [ ! -e "$policy" ]; then
+        printf '#!/bin/sh\nexit 101\n' | "${sudo[@]}" tee "$policy" >/dev/null && "${sudo[@]}" chmod 755 "$policy" &&
+            made_policy=1
+    fi
+    local status=0
+    "${sudo[@]}" apt-get update -q >&2 || status=$?
+    if [ $status -eq 0 ]; then
+        "${sudo[@]}" apt-get install -y -q --no-install-recommends \
+            -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold "${missing[@]}" >&2 || status=$?
+    fi
+    if [ $made_policy -eq 1 ]; then
+        "${sudo[@]}" rm -f "$policy"
+    fi
+    return $status
 }
