@@ -339,3 +339,24 @@ TEST_CASE("cancel interrupts running commands cleanly", "[transport]")
     REQUIRE_FALSE(outcome);
     CHECK(outcome.error().kind == FailureKind::interrupted);
 }
+
+TEST_CASE("a local host runs commands without SSH: output, stdin, exit code, signal, timeout", "[transport][local]")
+{
+    transport::Pool pool;
+    const auto host = pool.add(local_endpoint());
+    auto echoed = run_sync(pool, host, request_of("cat; echo err >&2; exit 5", "from stdin"));
+    REQUIRE(echoed);
+    CHECK(echoed->stdout_data == "from stdin");
+    CHECK(echoed->stderr_data == "err\n");
+    CHECK(echoed->exit_status == 5);
+
+    auto killed = run_sync(pool, host, "kill -TERM $$");
+    REQUIRE(killed);
+    CHECK(killed->exit_signal == "TERM");
+
+    transport::CommandRequest slow = request_of("sleep 30");
+    slow.timeout = std::chrono::milliseconds(300);
+    auto timed_out = run_sync(pool, host, slow);
+    REQUIRE_FALSE(timed_out);
+    CHECK(timed_out.error().kind == FailureKind::command_timeout);
+}
