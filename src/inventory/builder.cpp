@@ -37,6 +37,8 @@ InventoryBuilder::InventoryBuilder(model::Inventory& inventory, core::Diagnostic
 void InventoryBuilder::set_current_source(std::string path)
 {
     m_current_source = std::move(path);
+    // Once per source, not per host: a 1M-host range would otherwise stat the disk 1M times.
+    m_current_source_dir = m_current_source.empty() ? std::string() : inventory_dir_of(m_current_source);
 }
 
 GroupId InventoryBuilder::add_group(const std::string& name, const core::Location& where)
@@ -69,7 +71,7 @@ HostId InventoryBuilder::add_host(const std::string& name, std::optional<GroupId
             vars["inventory_dir"] = nullptr;
         } else {
             vars["inventory_file"] = m_current_source;
-            vars["inventory_dir"] = inventory_dir_of(m_current_source);
+            vars["inventory_dir"] = m_current_source_dir;
         }
     }
     if (group) {

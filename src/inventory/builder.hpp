@@ -54,6 +54,7 @@ private:
     model::Inventory& m_inventory;
     core::Diagnostics& m_diagnostics;
     std::string m_current_source;
+    std::string m_current_source_dir;
     /// Direct members per group, for O(1) "already a member?" (a range of a million
     /// hosts in one group must not be quadratic).
     std::vector<std::unordered_set<model::HostId>> m_members;

@@ -44,6 +44,7 @@ private:
     yaml::Typing m_typing;
     std::vector<YAML::Node> m_open; ///< group bodies being parsed, to refuse recursive aliases
     std::size_t m_visits = 0;
+    yaml::ValueBudget m_budget; ///< one for the whole file, however many variables share an alias bomb
 };
 
 void YamlInventoryLoader::load(const YAML::Node& root)
@@ -154,7 +155,7 @@ std::optional<std::vector<yaml::MapEntry>> YamlInventoryLoader::section(const st
     }
     const std::string kind = yaml::describe_node(value, m_typing);
     if (value.IsScalar() && kind == "a string") {
-        const core::Value text = yaml::to_value(m_path, value, m_builder.diagnostics(), m_typing);
+        const core::Value text = yaml::to_value(m_path, value, m_builder.diagnostics(), m_typing, &m_budget);
         return std::vector<yaml::MapEntry>{{value, YAML::Node(), text, text.get<std::string>()}};
     }
     error(value, "expected a mapping for '" + entry.name + "' of group '" + group + "', got " + kind);
@@ -164,7 +165,7 @@ std::optional<std::vector<yaml::MapEntry>> YamlInventoryLoader::section(const st
 void YamlInventoryLoader::load_vars(model::GroupId group, const std::vector<yaml::MapEntry>& vars)
 {
     for (const auto& var : vars) {
-        core::Value value = var.value.IsDefined() ? yaml::to_value(m_path, var.value, m_builder.diagnostics(), m_typing)
+        core::Value value = var.value.IsDefined() ? yaml::to_value(m_path, var.value, m_builder.diagnostics(), m_typing, &m_budget)
                                                   : core::Value(nullptr);
         m_builder.set_group_var(group, var.name, std::move(value), where(var.key));
     }
@@ -212,7 +213,7 @@ void YamlInventoryLoader::load_host_entry(model::GroupId group, const yaml::MapE
             return;
         }
         for (const auto& var : yaml::mapping_entries(m_path, vars_node, m_builder.diagnostics(), m_typing)) {
-            vars.emplace_back(var.name, yaml::to_value(m_path, var.value, m_builder.diagnostics(), m_typing));
+            vars.emplace_back(var.name, yaml::to_value(m_path, var.value, m_builder.diagnostics(), m_typing, &m_budget));
         }
     }
     auto& inventory = m_builder.inventory();

@@ -198,3 +198,23 @@ TEST_CASE("yaml inventory: duplicate hosts keys are errors", "[yaml_inventory]")
     CHECK(load("web:\n  hosts:\n    h1:\n    h1:\n")->errors() ==
           std::vector<std::string>{"hosts.yml:4:5: duplicate key 'h1' (first at line 3)"});
 }
+
+TEST_CASE("an alias bomb spread over several variables is cut off once for the file", "[inventory][yaml]")
+{
+    // Each of lol6..lol9 alone expands past the budget; the file shares one budget, so
+    // the work is bounded by it and the operator reads one error, not one per variable.
+    std::string text = "all:\n  vars:\n    lol0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
+    for (int i = 1; i < 10; ++i) {
+        const std::string prev = "*a" + std::to_string(i - 1);
+        text += "    lol" + std::to_string(i) + ": &a" + std::to_string(i) + " [" + prev;
+        for (int j = 1; j < 10; ++j) {
+            text += ", " + prev;
+        }
+        text += "]\n";
+    }
+    const auto loaded = load(text);
+    const auto errors = loaded->errors();
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].find("alias bomb") != std::string::npos);
+    CHECK(errors[0].find("hosts.yml:") == 0);
+}

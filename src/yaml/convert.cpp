@@ -8,7 +8,6 @@ namespace scsctl::yaml {
 
 namespace {
 
-constexpr std::size_t k_max_values = 2'000'000;
 constexpr std::string_view k_core_prefix = "tag:yaml.org,2002:";
 
 bool is_merge_key(const YAML::Node& key)
@@ -18,8 +17,8 @@ bool is_merge_key(const YAML::Node& key)
 
 class Converter {
 public:
-    Converter(const std::string& path, core::Diagnostics& diagnostics, Typing typing)
-        : m_path(path), m_diagnostics(diagnostics), m_typing(typing)
+    Converter(const std::string& path, core::Diagnostics& diagnostics, Typing typing, ValueBudget* budget = nullptr)
+        : m_path(path), m_diagnostics(diagnostics), m_typing(typing), m_budget(budget ? *budget : m_own_budget)
     {
     }
 
@@ -42,17 +41,27 @@ private:
     core::Diagnostics& m_diagnostics;
     Typing m_typing;
     std::vector<YAML::Node> m_stack; ///< collections being converted, to spot recursive aliases
-    std::size_t m_count = 0;
-    bool m_budget_reported = false;
+    ValueBudget m_own_budget;
+    ValueBudget& m_budget;
+    /// Takes one value from the budget; false once it is spent.
+    bool spend()
+    {
+        if (m_budget.remaining == 0) {
+            return false;
+        }
+        --m_budget.remaining;
+        return true;
+    }
 };
 
 /// Pushes `node` on the stack unless that would loop or exceed the value budget.
 bool Converter::enter(const YAML::Node& node)
 {
-    if (++m_count > k_max_values) {
-        if (!m_budget_reported) {
-            m_budget_reported = true;
-            error(node, "document expands to more than " + std::to_string(k_max_values) + " values (alias bomb?)");
+    if (!spend()) {
+        if (!m_budget.reported) {
+            m_budget.reported = true;
+            error(node, "document expands to more than " + std::to_string(ValueBudget{}.remaining) +
+                            " values (alias bomb?)");
         }
         return false;
     }
@@ -76,7 +85,7 @@ core::Value Converter::convert(const YAML::Node& node)
         m_stack.pop_back();
         return out;
     }
-    if (++m_count > k_max_values) {
+    if (!spend()) {
         return nullptr;
     }
     return convert_scalar(node);
@@ -222,9 +231,10 @@ std::vector<MapEntry> Converter::entries_of_entered(const YAML::Node& node)
 
 } // namespace
 
-core::Value to_value(const std::string& path, const YAML::Node& node, core::Diagnostics& diagnostics, Typing typing)
+core::Value to_value(const std::string& path, const YAML::Node& node, core::Diagnostics& diagnostics, Typing typing,
+                     ValueBudget* budget)
 {
-    Converter converter(path, diagnostics, typing);
+    Converter converter(path, diagnostics, typing, budget);
     return converter.convert(node);
 }
 

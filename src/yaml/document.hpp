@@ -34,8 +34,16 @@ Typing typing_of(std::string_view text);
 /// tags honoured, merge keys (<<) applied, keys stringified as Python's json does.
 /// Duplicate keys, bad tags and recursive aliases are reported as errors (the value is
 /// still returned, last key winning, as Ansible keeps it).
+/// How many values one document may expand to (aliases counted each time they are used),
+/// shared by every conversion of that document so an alias bomb spread over several
+/// variables is cut off once and reported once.
+struct ValueBudget {
+    std::size_t remaining = 2'000'000;
+    bool reported = false;
+};
+
 core::Value to_value(const std::string& path, const YAML::Node& node, core::Diagnostics& diagnostics,
-                     Typing typing = Typing::yaml11);
+                     Typing typing = Typing::yaml11, ValueBudget* budget = nullptr);
 
 /// A scalar node as a Value by YAML 1.1 rules (see to_value); invalid scalars give null.
 core::Value scalar_to_value(const YAML::Node& node);
