@@ -119,6 +119,8 @@ struct Play {
     std::string order = "inventory"; ///< inventory | reverse_inventory | sorted | reverse_sorted | shuffle
     core::Value become = nullptr;
     core::Value become_user = nullptr;
+    core::Value become_method = nullptr; ///< raw; only sudo is supported
+    core::Value connection = nullptr;    ///< raw: null (ssh by default), "ssh" or "local"
     core::Value environment = nullptr;
     core::Value check_mode = nullptr;
     core::Value diff = nullptr;

@@ -1,0 +1,269 @@
+// scsctl run: Ansible-compatible playbooks over the transport pool. Loads and checks
+// every playbook first (all problems at once), then runs them in order with text or
+// JSON Lines output, and exits 0, 1 (task failures), 2 (bad input) or 3 (unreachable).
+#include <filesystem>
+#include <iostream>
+
+#include "cli/command_table.hpp"
+#include "cli/inventory_context.hpp"
+#include "cli/run_inputs.hpp"
+#include "cli/signals.hpp"
+#include "core/exit_codes.hpp"
+#include "exec/playbook_runner.hpp"
+#include "inventory/host_pattern.hpp"
+#include "playbook/loader.hpp"
+#include "report/run_report.hpp"
+
+namespace scsctl::cli {
+
+namespace {
+
+struct RunFlags {
+    std::vector<std::string> playbooks;
+    bool check = false;
+    bool diff = false;
+    std::string limit;
+    std::vector<std::string> tags;
+    std::vector<std::string> skip_tags;
+    std::vector<std::string> extra_vars;
+    int forks = 0;
+    std::string start_at_task;
+    bool list_tasks = false;
+    bool list_hosts = false;
+    bool syntax_check = false;
+    bool become = false;
+    std::string become_user;
+    std::string host_key_checking;
+    std::vector<std::string> roles_path;
+    double timeout = 0;
+};
+
+std::vector<std::string> split_commas(const std::vector<std::string>& values)
+{
+    std::vector<std::string> out;
+    for (const auto& value : values) {
+        std::size_t start = 0;
+        while (start <= value.size()) {
+            const auto end = std::min(value.find(',', start), value.size());
+            if (end > start) {
+                out.push_back(value.substr(start, end - start));
+            }
+            start = end + 1;
+        }
+    }
+    return out;
+}
+
+void list_play_tasks(const model::Play& play, const std::vector<model::Task>& tasks, int depth)
+{
+    for (const auto& task : tasks) {
+        if (task.kind == model::TaskKind::block) {
+            list_play_tasks(play, task.block, depth);
+            list_play_tasks(play, task.rescue, depth);
+            list_play_tasks(play, task.always, depth);
+            continue;
+        }
+        std::string name = task.name.empty() ? task.action : task.name;
+        if (!task.role.empty()) {
+            name = task.role + " : " + name;
+        }
+        std::string tags;
+        for (const auto& tag : task.tags) {
+            tags += (tags.empty() ? "" : ", ") + tag;
+        }
+        std::cout << std::string(static_cast<std::size_t>(depth) * 2, ' ') << name << "\tTAGS: [" << tags << "]\n";
+    }
+}
+
+int list_playbook(const model::Playbook& playbook, const InventoryContext& context, const RunFlags& flags)
+{
+    std::cout << "\nplaybook: " << playbook.path << "\n";
+    for (std::size_t i = 0; i < playbook.plays.size(); ++i) {
+        const model::Play& play = playbook.plays[i];
+        std::cout << "\n  play #" << (i + 1) << " (" << play.hosts << "): " << play.name << "\n";
+        if (flags.list_hosts) {
+            auto hosts = inventory::match_hosts(context.loaded.inventory, play.hosts, flags.limit);
+            std::cout << "    pattern: ['" << play.hosts << "']\n    hosts (" << (hosts ? hosts->size() : 0) << "):\n";
+            if (hosts) {
+                for (auto id : *hosts) {
+                    std::cout << "      " << context.loaded.inventory.host(id).name << "\n";
+                }
+            }
+        }
+        if (flags.list_tasks) {
+            std::cout << "    tasks:\n";
+            for (const auto* section : {&play.pre_tasks, &play.tasks, &play.post_tasks}) {
+                list_play_tasks(play, *section, 3);
+            }
+        }
+    }
+    return core::k_exit_ok;
+}
+
+exec::RunHooks make_hooks(const InventoryContext& context, const exec::ConnectionDefaults& defaults,
+                          const playbook::LoadOptions& load_options, const std::string& limit)
+{
+    exec::RunHooks hooks;
+    hooks.match_hosts = [&context, limit](const std::string& pattern) -> core::Result<std::vector<std::string>> {
+        auto ids = SCSCTL_TRY(inventory::match_hosts(context.loaded.inventory, pattern, limit));
+        std::vector<std::string> names;
+        for (auto id : ids) {
+            names.push_back(context.loaded.inventory.host(id).name);
+        }
+        return names;
+    };
+    hooks.connection_for = [defaults](const std::string& host, const core::Value& vars) {
+        return exec::connection_for(host, vars, defaults);
+    };
+    hooks.load_tasks = [load_options](const std::string& path, const model::Task& include)
+        -> core::Result<std::vector<model::Task>> {
+        core::Diagnostics diagnostics;
+        auto tasks = playbook::load_tasks_file(path, include, load_options, diagnostics);
+        if (diagnostics.has_errors()) {
+            return core::fail(core::Error{core::ErrorKind::config, diagnostics.sorted().front().str(), {}});
+        }
+        return tasks;
+    };
+    hooks.load_role = [load_options](const std::string& role, const model::Task& include)
+        -> core::Result<std::pair<std::vector<model::Task>, std::vector<model::Task>>> {
+        core::Diagnostics diagnostics;
+        const std::string dir = std::filesystem::path(include.file).parent_path().string();
+        auto loaded = playbook::load_role(role, include, dir, load_options, diagnostics);
+        if (diagnostics.has_errors()) {
+            return core::fail(core::Error{core::ErrorKind::config, diagnostics.sorted().front().str(), {}});
+        }
+        return std::make_pair(std::move(loaded.tasks), std::move(loaded.handlers));
+    };
+    return hooks;
+}
+
+int exit_code_of(const model::Recap& recap)
+{
+    bool failed = false;
+    bool unreachable = false;
+    for (const auto& [host, counters] : recap.hosts) {
+        failed = failed || counters.failed > 0;
+        unreachable = unreachable || counters.unreachable > 0;
+    }
+    if (failed) {
+        return core::k_exit_failed;
+    }
+    return unreachable ? core::k_exit_unreachable : core::k_exit_ok;
+}
+
+int run_playbooks(const RunFlags& flags, const GlobalOptions& options)
+{
+    const Console console(options);
+    std::vector<config::FlagValue> flag_values;
+    if (flags.forks > 0) {
+        flag_values.push_back({"forks", "--forks", std::to_string(flags.forks)});
+    }
+    auto context = load_inventory_context(options, console, flag_values);
+    if (!context) {
+        return context.error();
+    }
+    auto extra_vars = parse_extra_vars(flags.extra_vars, console);
+    if (!extra_vars) {
+        return extra_vars.error();
+    }
+    playbook::LoadOptions load_options;
+    load_options.roles_path = flags.roles_path;
+    load_options.modules = module_catalog();
+    std::vector<model::Playbook> playbooks;
+    core::Diagnostics diagnostics;
+    for (const auto& path : flags.playbooks) {
+        playbooks.push_back(playbook::load_playbook(path, load_options, diagnostics));
+    }
+    if (console.report(diagnostics) > 0) {
+        return core::k_exit_usage;
+    }
+    if (flags.syntax_check) {
+        for (const auto& path : flags.playbooks) {
+            std::cout << "\nplaybook: " << path << "\n";
+        }
+        return core::k_exit_ok;
+    }
+    if (flags.list_tasks || flags.list_hosts) {
+        for (const auto& loaded : playbooks) {
+            list_playbook(loaded, *context, flags);
+        }
+        return core::k_exit_ok;
+    }
+    exec::ConnectionDefaults defaults = connection_defaults(*context);
+    defaults.force_become = flags.become;
+    if (!flags.become_user.empty()) {
+        defaults.become_user_flag = flags.become_user;
+    }
+    if (flags.host_key_checking == "accept-new") {
+        defaults.host_key_policy_flag = transport::HostKeyPolicy::accept_new;
+    } else if (flags.host_key_checking == "off") {
+        defaults.host_key_policy_flag = transport::HostKeyPolicy::off;
+    } else if (flags.host_key_checking == "strict") {
+        defaults.host_key_policy_flag = transport::HostKeyPolicy::strict;
+    }
+    exec::RunOptions run_options;
+    run_options.check = flags.check;
+    run_options.diff = flags.diff;
+    run_options.forks = static_cast<std::size_t>(context->settings.forks());
+    run_options.tags = split_commas(flags.tags);
+    run_options.skip_tags = split_commas(flags.skip_tags);
+    run_options.start_at_task = flags.start_at_task;
+    run_options.limit = flags.limit;
+    run_options.extra_vars = std::move(*extra_vars);
+    run_options.task_timeout = std::chrono::milliseconds(static_cast<long>(flags.timeout * 1000));
+
+    std::unique_ptr<report::RunReporter> reporter;
+    if (options.output == OutputFormat::json) {
+        reporter = std::make_unique<report::JsonRunReporter>(std::cout);
+    } else {
+        reporter = std::make_unique<report::TextRunReporter>(
+            std::cout, report::TextReportOptions{use_color(options.color, 1), options.verbosity});
+    }
+    transport::Pool pool;
+    SignalScope signals(pool);
+    int code = core::k_exit_ok;
+    for (const auto& loaded : playbooks) {
+        exec::PlaybookRunner runner(pool, run_hosts(context->loaded.inventory),
+                                    groups_variable(context->loaded.inventory), run_options,
+                                    make_hooks(*context, defaults, load_options, flags.limit),
+                                    [&](const model::RunEvent& event) { reporter->on_event(event); });
+        auto recap = runner.run(loaded);
+        if (!recap) {
+            console.error(recap.error().str());
+            return core::exit_code_for(recap.error().kind);
+        }
+        code = std::max(code, exit_code_of(*recap));
+        if (code != core::k_exit_ok) {
+            break;
+        }
+    }
+    return SignalScope::exit_code_or(code);
+}
+
+} // namespace
+
+void define_run(CLI::App& command, GlobalOptions& options)
+{
+    auto flags = std::make_shared<RunFlags>();
+    command.add_option("playbook", flags->playbooks, "Playbook files to run, in order")->required();
+    command.add_flag("-C,--check", flags->check, "Show what would change without changing anything");
+    command.add_flag("-D,--diff", flags->diff, "Show the changes made to files (and what would change with --check)");
+    command.add_option("-l,--limit", flags->limit, "Further limit the hosts with a pattern (or @file)");
+    command.add_option("-t,--tags", flags->tags, "Run only tasks with these tags (comma-separated, repeatable)");
+    command.add_option("--skip-tags", flags->skip_tags, "Skip tasks with these tags");
+    command.add_option("-e,--extra-vars", flags->extra_vars, "Variables: key=value, JSON/YAML, or @file (repeatable)");
+    command.add_option("-f,--forks", flags->forks, "Hosts in flight at once (default from config: 50)");
+    command.add_option("--start-at-task", flags->start_at_task, "Start at the task with this name");
+    command.add_flag("--list-tasks", flags->list_tasks, "List the tasks that would run, then exit");
+    command.add_flag("--list-hosts", flags->list_hosts, "List the hosts each play would run on, then exit");
+    command.add_flag("--syntax-check", flags->syntax_check, "Check the playbooks (all problems at once), then exit");
+    command.add_flag("-b,--become", flags->become, "Run tasks as root (sudo) unless the task says otherwise");
+    command.add_option("--become-user", flags->become_user, "The user --become switches to");
+    command.add_option("--host-key-checking", flags->host_key_checking, "strict (default), accept-new or off")
+        ->check(CLI::IsMember({"strict", "accept-new", "off"}));
+    command.add_option("--roles-path", flags->roles_path, "Extra directories to search for roles (repeatable)");
+    command.add_option("--timeout", flags->timeout, "Default per-task time limit in seconds (0: none)");
+    command.callback([flags, &options] { options.action = [flags, &options] { return run_playbooks(*flags, options); }; });
+}
+
+} // namespace scsctl::cli

@@ -1,0 +1,299 @@
+// Plays and batches: which hosts play, in which batches, and the linear strategy's
+// rounds (every host at the same task; hosts in rescue or an include catch up in their
+// own rounds) or the free strategy (each host runs ahead on its own).
+#include "exec/playbook_runner.hpp"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "exec/batches.hpp"
+#include "exec/play_state.hpp"
+#include "exec/task_result.hpp"
+
+namespace scsctl::exec {
+
+namespace {
+
+bool contains(const std::vector<std::string>& list, const std::string& value)
+{
+    return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+model::Task meta_task(const std::string& action, const model::Play& play)
+{
+    model::Task task;
+    task.action = "meta";
+    task.args = core::Value{{"_raw_params", action}};
+    task.tags = {"always"};
+    task.file = play.file;
+    return task;
+}
+
+model::Task gather_facts_task(const model::Play& play)
+{
+    model::Task task;
+    task.action = "setup";
+    task.name = "Gathering Facts";
+    task.tags = {"always"};
+    task.where = play.where;
+    task.file = play.file;
+    return task;
+}
+
+} // namespace
+
+bool tags_select(const std::vector<std::string>& task_tags, const std::vector<std::string>& only,
+                 const std::vector<std::string>& skip)
+{
+    const bool always = contains(task_tags, "always");
+    const bool never = contains(task_tags, "never");
+    for (const auto& tag : skip) {
+        if (contains(task_tags, tag) || (tag == "tagged" && !task_tags.empty()) ||
+            (tag == "untagged" && task_tags.empty())) {
+            return false;
+        }
+    }
+    if (only.empty() || contains(only, "all")) {
+        return !never || std::any_of(only.begin(), only.end(), [&](const auto& tag) { return contains(task_tags, tag) && tag != "all"; });
+    }
+    if (always) {
+        return true;
+    }
+    for (const auto& tag : only) {
+        if (contains(task_tags, tag) || (tag == "tagged" && !task_tags.empty()) ||
+            (tag == "untagged" && task_tags.empty())) {
+            return true;
+        }
+    }
+    return false;
+}
+
+PlaybookRunner::PlaybookRunner(transport::Pool& pool, std::vector<RunHost> hosts, core::Value groups,
+                               RunOptions options, RunHooks hooks, EventSink sink)
+    : m_state(std::make_unique<State>(pool, std::move(options), std::move(hooks), std::move(sink)))
+{
+    State& state = *m_state;
+    state.inventory_hosts = std::move(hosts);
+    state.groups = std::move(groups);
+    for (const auto& host : state.inventory_hosts) {
+        HostRuntime runtime;
+        runtime.host = &host;
+        auto connection = state.hooks.connection_for(host.name, host.vars);
+        if (connection) {
+            runtime.connection = std::move(*connection);
+            runtime.handle = pool.add(runtime.connection.endpoint);
+            runtime.connection_ok = true;
+        } else {
+            runtime.connection_error = connection.error().message;
+        }
+        state.runtimes.emplace(host.name, std::move(runtime));
+    }
+    state.started_at_task = state.options.start_at_task.empty();
+}
+
+PlaybookRunner::~PlaybookRunner() = default;
+
+namespace {
+
+using State = PlaybookRunner::State;
+
+/// The next task `host` should run, skipping what tags and --start-at-task exclude.
+const model::Task* next_runnable(State& state, const std::string& host)
+{
+    HostCursor& cursor = state.cursors.at(host);
+    while (const model::Task* task = cursor.next()) {
+        if (!tags_select(task->tags, state.options.tags, state.options.skip_tags)) {
+            continue;
+        }
+        if (!state.started_at_task) {
+            const bool named = state.actions->display_name(*task) == state.options.start_at_task ||
+                               task->name == state.options.start_at_task;
+            if (task->action == "meta" || task->action == "setup" || !named) {
+                continue;
+            }
+            state.started_at_task = true;
+        }
+        return task;
+    }
+    if (cursor.failed()) {
+        state.runtime(host).failed = true;
+    }
+    return nullptr;
+}
+
+void run_round(State& state, const model::Task& task, const std::vector<std::string>& hosts,
+               const std::vector<std::string>& batch)
+{
+    if (task.action == "meta") {
+        state.run_meta(task, hosts, batch);
+    } else if (task.kind == model::TaskKind::include_tasks || task.kind == model::TaskKind::include_role) {
+        state.run_include(task, hosts);
+    } else {
+        state.run_task(task, hosts, false);
+    }
+}
+
+void run_batch(State& state, const std::vector<std::string>& batch, double max_fail_percentage)
+{
+    for (const auto& host : batch) {
+        state.cursors.erase(host);
+        state.cursors.emplace(host, HostCursor(state.play_tasks));
+        HostRuntime& runtime = state.runtime(host);
+        if (!runtime.connection_ok) {
+            runtime.unreachable = true;
+            ++runtime.counters.unreachable;
+            state.sink(model::HostResult{host, "connection", "", model::TaskStatus::unreachable, false, false, "",
+                                         core::Value{{"unreachable", true}, {"msg", runtime.connection_error}}, "", 0, ""});
+        }
+    }
+    std::map<std::string, const model::Task*> current;
+    while (!state.end_play) {
+        for (const auto& host : batch) {
+            if (state.runtime(host).active() && current[host] == nullptr) {
+                current[host] = next_runnable(state, host);
+            }
+        }
+        const model::Task* task = nullptr;
+        std::vector<std::string> hosts;
+        for (const auto& host : batch) {
+            if (current[host] != nullptr && state.runtime(host).active() && (task == nullptr || current[host] == task)) {
+                task = current[host];
+                hosts.push_back(host);
+            }
+        }
+        if (task == nullptr) {
+            break;
+        }
+        for (const auto& host : hosts) {
+            current[host] = nullptr;
+        }
+        run_round(state, *task, hosts, batch);
+        if (max_fail_percentage >= 0) {
+            const auto failed = std::count_if(batch.begin(), batch.end(), [&](const auto& host) {
+                return state.runtime(host).failed || state.runtime(host).unreachable;
+            });
+            if (static_cast<double>(failed) * 100.0 / static_cast<double>(batch.size()) > max_fail_percentage) {
+                state.end_play = true;
+            }
+        }
+    }
+}
+
+void prepare_play(State& state, const model::Play& play, const std::vector<std::string>& hosts)
+{
+    state.play = &play;
+    state.play_vars = PlayVars{};
+    state.play_vars.play = &play;
+    state.play_vars.extra_vars = &state.options.extra_vars;
+    state.play_vars.groups = &state.groups;
+    state.play_vars.playbook_dir = std::filesystem::path(play.file).parent_path().string();
+    state.play_vars.check_mode = state.options.check;
+    state.play_vars.diff_mode = state.options.diff;
+    state.play_vars.play_hosts = hosts;
+    state.play_vars.play_hosts_all = hosts;
+    state.play_vars.hostvars = [&state]() -> const core::Value& { return state.hostvars(); };
+    state.play_tasks.clear();
+    state.dynamic_handlers.clear();
+    state.end_play = false;
+    vars::ValueScope extra(state.options.extra_vars);
+    bool gather = true;
+    if (!play.gather_facts.is_null()) {
+        auto rendered = state.engine.render(play.gather_facts, extra);
+        gather = rendered && ansible_boolean(*rendered);
+    }
+    if (gather) {
+        state.play_tasks.push_back(gather_facts_task(play));
+    }
+    for (const auto* section : {&play.pre_tasks, &play.tasks, &play.post_tasks}) {
+        state.play_tasks.insert(state.play_tasks.end(), section->begin(), section->end());
+        state.play_tasks.push_back(meta_task("flush_handlers", play));
+    }
+    ActionSettings settings{state.options.check, state.options.diff, state.options.task_timeout};
+    state.actions = std::make_unique<ActionRunner>(state.engine, state.steps, state.mailbox, state.play_vars, settings,
+                                                   [&state](model::HostResult result) { state.sink(result); });
+}
+
+core::Result<std::vector<std::string>> play_hosts(State& state, const model::Play& play)
+{
+    vars::ValueScope extra(state.options.extra_vars);
+    auto pattern = state.engine.render(core::Value(play.hosts), extra);
+    if (!pattern) {
+        return core::fail(core::Error{core::ErrorKind::config, pattern.error().message, play.where});
+    }
+    auto hosts = SCSCTL_TRY(state.hooks.match_hosts(pattern->is_string() ? pattern->get<std::string>() : pattern->dump()));
+    std::vector<std::string> out;
+    for (auto& host : hosts) {
+        auto found = state.runtimes.find(host);
+        if (found != state.runtimes.end() && !found->second.failed && !found->second.unreachable) {
+            out.push_back(std::move(host));
+        }
+    }
+    if (play.order == "reverse_inventory") {
+        std::reverse(out.begin(), out.end());
+    } else if (play.order == "sorted") {
+        std::sort(out.begin(), out.end());
+    } else if (play.order == "reverse_sorted") {
+        std::sort(out.rbegin(), out.rend());
+    }
+    return out;
+}
+
+} // namespace
+
+core::Result<model::Recap> PlaybookRunner::run(const model::Playbook& playbook)
+{
+    State& state = *m_state;
+    for (const auto& play : playbook.plays) {
+        const auto hosts = SCSCTL_TRY(play_hosts(state, play));
+        for (const auto& host : hosts) {
+            state.recap.hosts[host]; // a host that played is in the recap, even with nothing counted
+        }
+        prepare_play(state, play, hosts);
+        vars::ValueScope extra(state.options.extra_vars);
+        auto name = state.engine.render(core::Value(play.name.empty() ? play.hosts : play.name), extra);
+        state.sink(model::PlayStarted{name && name->is_string() ? name->get<std::string>() : play.name, play.hosts,
+                                      state.options.check});
+        if (hosts.empty()) {
+            continue;
+        }
+        core::Value serial = nullptr;
+        if (!play.serial.is_null()) {
+            serial = SCSCTL_TRY(state.engine.render(play.serial, extra));
+        }
+        double max_fail = -1;
+        if (!play.max_fail_percentage.is_null()) {
+            auto rendered = SCSCTL_TRY(state.engine.render(play.max_fail_percentage, extra));
+            max_fail = rendered.is_number() ? rendered.get<double>() : -1;
+            if (max_fail < 0) {
+                return core::fail(core::Error{core::ErrorKind::config,
+                                              "max_fail_percentage: expected a number, got " + rendered.dump(), play.where});
+            }
+        }
+        auto batches = split_batches(hosts, serial);
+        if (!batches) {
+            return core::fail(core::Error{core::ErrorKind::config, batches.error().message, play.where});
+        }
+        for (const auto& batch : *batches) {
+            state.play_vars.play_batch = batch;
+            for (auto& [name_, runtime] : state.runtimes) {
+                (void)name_;
+                runtime.ended = false;
+            }
+            run_batch(state, batch, max_fail);
+            if (state.end_play) {
+                break;
+            }
+        }
+        for (auto& [name_, runtime] : state.runtimes) {
+            (void)name_;
+            runtime.ended = false;
+        }
+    }
+    for (auto& [name, counters] : state.recap.hosts) {
+        counters = state.runtime(name).counters;
+    }
+    state.sink(state.recap);
+    return state.recap;
+}
+
+} // namespace scsctl::exec

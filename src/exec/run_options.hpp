@@ -1,0 +1,51 @@
+// What a playbook run is given: the hosts with their connection and inventory variables,
+// the flags of `scsctl run`, and the hooks that load include_tasks/include_role files at
+// run time (wired by cli/, so that exec never depends on the playbook loader).
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+#include "core/value.hpp"
+#include "exec/endpoint_vars.hpp"
+#include "model/play.hpp"
+
+namespace scsctl::exec {
+
+/// One inventory host as the runner sees it.
+struct RunHost {
+    std::string name;
+    core::Value vars = core::Value::object(); ///< effective inventory variables (group and host vars merged)
+    std::vector<std::string> group_names;     ///< Ansible's group_names (sorted, without 'all'/'ungrouped')
+};
+
+struct RunOptions {
+    bool check = false;
+    bool diff = false;
+    std::size_t forks = 50;
+    std::vector<std::string> tags;      ///< --tags; empty means all
+    std::vector<std::string> skip_tags; ///< --skip-tags
+    std::string start_at_task;          ///< --start-at-task NAME
+    std::string limit;                  ///< --limit pattern (applied by the host matcher)
+    core::Value extra_vars = core::Value::object();
+    std::chrono::milliseconds task_timeout{0};
+};
+
+/// Run-time services the runner needs from outside exec/.
+struct RunHooks {
+    /// The hosts a play's pattern selects (after --limit), in inventory order.
+    std::function<core::Result<std::vector<std::string>>(const std::string& pattern)> match_hosts;
+    /// The connection settings of a host (inventory host or delegate_to target).
+    std::function<core::Result<HostConnection>(const std::string& host, const core::Value& vars)> connection_for;
+    /// include_tasks: the tasks of `path` with `include` folded in.
+    std::function<core::Result<std::vector<model::Task>>(const std::string& path, const model::Task& include)> load_tasks;
+    /// include_role: the role's tasks and handlers.
+    std::function<core::Result<std::pair<std::vector<model::Task>, std::vector<model::Task>>>(
+        const std::string& role, const model::Task& include)>
+        load_role;
+};
+
+} // namespace scsctl::exec

@@ -1,0 +1,157 @@
+// The loader's shared state and the functions the loader's files call on each other:
+// YAML file reading, task lists, roles, inheritance. Internal to playbook/.
+// Depends on core, model and yaml.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <yaml-cpp/yaml.h>
+
+#include "core/diagnostics.hpp"
+#include "model/play.hpp"
+#include "playbook/loader.hpp"
+#include "yaml/document.hpp"
+
+namespace scsctl::playbook::detail {
+
+/// A parsed YAML file: its root node and how its scalars are typed.
+struct YamlFile {
+    std::string path;
+    YAML::Node root;
+    yaml::Typing typing = yaml::Typing::yaml11;
+};
+
+/// Where the tasks being parsed come from.
+struct Scope {
+    std::string file;     ///< the tasks file
+    std::string role_dir; ///< "" outside roles
+    bool handlers = false;
+};
+
+/// A role found on disk.
+struct RoleSpec {
+    std::string name;
+    std::string dir;
+};
+
+/// What a role brings, before it is folded into a play or an include.
+struct RoleContent {
+    std::vector<model::Task> tasks;
+    std::vector<model::Task> handlers;
+};
+
+/// Load state of one load_* call: options, diagnostics, the playbook's directory and
+/// the stack of files being loaded (to refuse recursive imports).
+class Loader {
+public:
+    Loader(const LoadOptions& options, core::Diagnostics& diagnostics, std::string playbook_dir);
+
+    core::Diagnostics& diagnostics() { return m_diagnostics; }
+    const LoadOptions& options() const { return m_options; }
+    const std::string& playbook_dir() const { return m_playbook_dir; }
+    /// Imported playbooks resolve roles and relative files from their own directory.
+    void set_playbook_dir(std::string dir) { m_playbook_dir = std::move(dir); }
+    void error(const core::Location& where, std::string message) { m_diagnostics.error(where, std::move(message)); }
+    void error(const std::string& file, const YAML::Node& node, std::string message)
+    {
+        m_diagnostics.error(yaml::location_of(file, node), std::move(message));
+    }
+
+    /// Reads and parses `path`; nullopt (errors reported at `from`, or in the file) when
+    /// it cannot be read or parsed.
+    std::optional<YamlFile> read_yaml(const std::string& path, const core::Location& from);
+    core::Value value_of(const std::string& file, const YAML::Node& node);
+
+    /// Guards against recursive imports: false (and an error) when `path` is already open.
+    bool enter(const std::string& path, const core::Location& from);
+    void leave();
+
+    // task_parser.cpp
+    /// Parses a list of tasks (or handlers) with `parent`'s keywords folded into each.
+    std::vector<model::Task> parse_task_list(const Scope& scope, const YAML::Node& list, const model::Task& parent);
+    /// Loads a tasks file (import_tasks, role tasks/handlers) as a task list.
+    std::vector<model::Task> load_task_file(const Scope& scope, const std::string& path, const model::Task& parent,
+                                            const core::Location& from);
+
+    // role_loader.cpp
+    std::optional<RoleSpec> find_role(const std::string& name, const core::Location& from);
+    /// Loads role `spec`: dependencies first, then its tasks (tasks_from) and handlers,
+    /// with defaults, vars and `params` as layers under `parent`'s keywords.
+    RoleContent load_role_content(const RoleSpec& spec, const model::Task& parent, const core::Value& params,
+                                  const core::Value& from_files, const core::Location& from);
+
+    /// Collector for handlers that static role imports bring into the current play.
+    std::vector<model::Task>* role_handlers = nullptr;
+    /// `roles:` and dependencies already applied in this play (role dir + params).
+    std::set<std::string> roles_seen;
+
+private:
+    const LoadOptions& m_options;
+    core::Diagnostics& m_diagnostics;
+    std::string m_playbook_dir;
+    std::vector<std::string> m_open_files;
+    std::map<std::string, yaml::Typing> m_typings; ///< per file read: JSON files type scalars as JSON
+};
+
+// inheritance.cpp
+/// Folds `parent`'s inheritable keywords into `child` (conditions first, tags merged,
+/// unset keywords taken over, variable layers prepended).
+void inherit_into(model::Task& child, const model::Task& parent);
+/// Adds `tags` to `task` and, for blocks, to every child (deduplicated).
+void add_tags(std::vector<std::string>& into, const std::vector<std::string>& tags);
+/// A layer of `tier` over `vars`, shared by everything that inherits it.
+std::shared_ptr<const model::VarLayer> make_layer(model::VarTier tier, std::string origin, core::Value vars);
+/// The search paths for tasks of a role in `role_dir` (or of the play when empty).
+std::vector<std::string> search_paths_for(const std::string& role_dir, const std::string& playbook_dir);
+
+// task_keywords.cpp
+/// A condition keyword (string, bool, number or a list of them) as raw expressions.
+std::vector<std::string> conditions_of(Loader& loader, const std::string& file, const YAML::Node& node,
+                                       const std::string& keyword);
+/// Tags: a string (comma separated), a number, or a list of them.
+std::vector<std::string> tags_of(Loader& loader, const std::string& file, const YAML::Node& node);
+/// A string or a list of strings (notify, listen).
+std::vector<std::string> names_of(Loader& loader, const std::string& file, const YAML::Node& node,
+                                  const std::string& keyword);
+/// A scalar as text ("" for null); errors for collections.
+std::string string_of(Loader& loader, const std::string& file, const YAML::Node& node, const std::string& keyword);
+/// `vars:` as a mapping; a list of mappings is merged when `allow_list`.
+core::Value vars_of(Loader& loader, const std::string& file, const YAML::Node& node, bool allow_list);
+/// Sets one of the keywords every task, block, role entry and play share (become,
+/// environment, ...); false when `key` is not one of them.
+bool set_common_keyword(Loader& loader, const std::string& file, const yaml::MapEntry& entry, model::Task& task);
+
+// role_entries.cpp
+/// One entry of `roles:` or of a role's `dependencies:`: keywords go to `keywords`
+/// (their `vars:` as a role_params layer), other keys are role params.
+struct RoleEntry {
+    std::string name;
+    core::Location where;
+    model::Task keywords;
+    core::Value params = core::Value::object();
+};
+std::optional<RoleEntry> parse_role_entry(Loader& loader, const std::string& file, const YAML::Node& node);
+/// Applies a role entry: dependencies and the role itself, skipped when the same role
+/// with the same params already ran (unless allow_duplicates).
+RoleContent apply_role_entry(Loader& loader, const RoleEntry& entry, const model::Task& parent);
+
+// play_parser.cpp
+/// What an import_playbook passes to the plays it brings: vars (above the plays' own),
+/// tags and conditions.
+struct PlayImport {
+    model::VarLayers vars;
+    std::vector<std::string> tags;
+    std::vector<std::string> when;
+};
+std::optional<model::Play> parse_play(Loader& loader, const std::string& file, const YAML::Node& node,
+                                      const PlayImport& import);
+
+/// Strips ansible.builtin. / ansible.legacy.
+std::string short_action_name(const std::string& name);
+
+} // namespace scsctl::playbook::detail
