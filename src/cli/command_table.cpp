@@ -8,6 +8,7 @@ namespace {
 constexpr CommandSpec k_commands[] = {
     {"inventory", "Read, list, graph and validate Ansible-compatible inventories", define_inventory},
     {"run", "Run Ansible-compatible playbooks (check, diff, tags, limits, JSON output)", define_run},
+    {"vars", "Show the variables a host sees and where each value comes from", define_vars},
     {"exec", "Run one command on many hosts at once over SSH", define_exec},
     {"ssh", "SSH helpers: pin host keys explicitly (ssh trust)", define_ssh},
     {"config", "Show the effective configuration and where each value came from", define_config},

@@ -50,35 +50,41 @@ std::vector<Edit> edits_of(const std::vector<std::string>& a, const std::vector<
     while (i < n || j < m) {
         if (i < n && j < m && a[i] == b[j]) {
             out.push_back({' ', i++, j++, &a[i - 1]});
-        } else if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) {
-            out.push_back({'+', i, j++, &b[j - 1]});
+        } else if (i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1])) {
+            out.push_back({'-', i++, j, &a[i - 1]}); // removals first, as diff -u prints them
         } else {
-            out.push_back({'-', i++, j, &a[i - 1]});
+            out.push_back({'+', i, j++, &b[j - 1]});
         }
     }
     return out;
 }
 
+/// "start,count", or just "start" for one line, as diff -u writes hunk ranges.
+std::string range_text(std::size_t start, std::size_t count)
+{
+    return count == 1 ? std::to_string(start) : std::to_string(start) + "," + std::to_string(count);
+}
+
 std::string hunks(const std::vector<Edit>& edits)
 {
-    std::string out;
+    std::vector<std::size_t> changes;
+    for (std::size_t e = 0; e < edits.size(); ++e) {
+        if (edits[e].kind != ' ') {
+            changes.push_back(e);
+        }
+    }
+    std::string text;
     std::size_t k = 0;
-    while (k < edits.size()) {
-        if (edits[k].kind == ' ') {
-            ++k;
-            continue;
+    while (k < changes.size()) {
+        // Changes at most 2 * context lines apart share one hunk.
+        const std::size_t group_start = changes[k];
+        std::size_t group_end = changes[k];
+        while (k + 1 < changes.size() && changes[k + 1] - group_end - 1 <= 2 * k_context) {
+            group_end = changes[++k];
         }
-        std::size_t first = k >= k_context ? k - k_context : 0;
-        std::size_t last = k;
-        std::size_t quiet = 0;
-        for (std::size_t scan = k; scan < edits.size(); ++scan) {
-            quiet = edits[scan].kind == ' ' ? quiet + 1 : 0;
-            if (quiet > 2 * k_context) {
-                break;
-            }
-            last = scan;
-        }
-        last = std::min(edits.size() - 1, last - std::min(quiet, k_context) + k_context);
+        ++k;
+        const std::size_t first = group_start >= k_context ? group_start - k_context : 0;
+        const std::size_t last = std::min(edits.size() - 1, group_end + k_context);
         std::size_t old_count = 0;
         std::size_t new_count = 0;
         std::string body;
@@ -89,11 +95,9 @@ std::string hunks(const std::vector<Edit>& edits)
         }
         const std::size_t old_start = old_count == 0 ? edits[first].old_line : edits[first].old_line + 1;
         const std::size_t new_start = new_count == 0 ? edits[first].new_line : edits[first].new_line + 1;
-        out += "@@ -" + std::to_string(old_start) + "," + std::to_string(old_count) + " +" +
-               std::to_string(new_start) + "," + std::to_string(new_count) + " @@\n" + body;
-        k = last + 1;
+        text += "@@ -" + range_text(old_start, old_count) + " +" + range_text(new_start, new_count) + " @@\n" + body;
     }
-    return out;
+    return text;
 }
 
 } // namespace

@@ -56,6 +56,16 @@ struct PlaybookRunner::State {
 
     HostRuntime& runtime(const std::string& host) { return runtimes.at(host); }
 
+    // playbook_runner.cpp
+    /// The next task `host` should run, skipping what tags and --start-at-task exclude.
+    const model::Task* next_runnable(const std::string& host);
+
+    // strategy_free.cpp
+    /// The free strategy: each host runs its next task as soon as its last one is done.
+    void run_batch_free(const std::vector<std::string>& batch);
+    /// Gives each host of `batch` a fresh cursor; hosts without a connection are unreachable.
+    void start_batch(const std::vector<std::string>& batch);
+
     // task_round.cpp
     /// Runs `task` on `hosts` (all at the same task) and applies the outcomes.
     void run_task(const model::Task& task, const std::vector<std::string>& hosts, bool handler);

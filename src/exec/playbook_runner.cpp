@@ -98,8 +98,11 @@ namespace {
 using State = PlaybookRunner::State;
 
 /// The next task `host` should run, skipping what tags and --start-at-task exclude.
-const model::Task* next_runnable(State& state, const std::string& host)
+} // namespace
+
+const model::Task* PlaybookRunner::State::next_runnable(const std::string& host)
 {
+    State& state = *this;
     HostCursor& cursor = state.cursors.at(host);
     while (const model::Task* task = cursor.next()) {
         if (!tags_select(task->tags, state.options.tags, state.options.skip_tags)) {
@@ -121,6 +124,8 @@ const model::Task* next_runnable(State& state, const std::string& host)
     return nullptr;
 }
 
+namespace {
+
 void run_round(State& state, const model::Task& task, const std::vector<std::string>& hosts,
                const std::vector<std::string>& batch)
 {
@@ -135,22 +140,12 @@ void run_round(State& state, const model::Task& task, const std::vector<std::str
 
 void run_batch(State& state, const std::vector<std::string>& batch, double max_fail_percentage)
 {
-    for (const auto& host : batch) {
-        state.cursors.erase(host);
-        state.cursors.emplace(host, HostCursor(state.play_tasks));
-        HostRuntime& runtime = state.runtime(host);
-        if (!runtime.connection_ok) {
-            runtime.unreachable = true;
-            ++runtime.counters.unreachable;
-            state.sink(model::HostResult{host, "connection", "", model::TaskStatus::unreachable, false, false, "",
-                                         core::Value{{"unreachable", true}, {"msg", runtime.connection_error}}, "", 0, ""});
-        }
-    }
+    state.start_batch(batch);
     std::map<std::string, const model::Task*> current;
     while (!state.end_play) {
         for (const auto& host : batch) {
             if (state.runtime(host).active() && current[host] == nullptr) {
-                current[host] = next_runnable(state, host);
+                current[host] = state.next_runnable(host);
             }
         }
         const model::Task* task = nullptr;
@@ -279,7 +274,11 @@ core::Result<model::Recap> PlaybookRunner::run(const model::Playbook& playbook)
                 (void)name_;
                 runtime.ended = false;
             }
-            run_batch(state, batch, max_fail);
+            if (play.strategy == "free") {
+                state.run_batch_free(batch);
+            } else {
+                run_batch(state, batch, max_fail);
+            }
             if (state.end_play) {
                 break;
             }

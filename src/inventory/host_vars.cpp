@@ -52,25 +52,56 @@ std::vector<const AdjacentVars*> playbook_tier(const Inventory& inventory)
     return out;
 }
 
+/// Merges `layer` into `into`; with `sources`, records `label` as the source of each key.
+void combine(core::Value& into, const core::Value& layer, VarSources* sources, const std::string& label)
+{
+    core::combine_into(into, layer);
+    if (sources != nullptr && layer.is_object()) {
+        for (const auto& [key, value] : layer.items()) {
+            (void)value;
+            (*sources)[key] = label;
+        }
+    }
+}
+
+std::string files_label(const std::vector<std::string>* files, const std::string& fallback)
+{
+    if (files == nullptr || files->empty()) {
+        return fallback;
+    }
+    std::string out;
+    for (const auto& file : *files) {
+        out += (out.empty() ? "" : ", ") + file;
+    }
+    return out;
+}
+
 void combine_group_files(core::Value& into, const std::vector<const AdjacentVars*>& tier,
-                         const std::vector<std::string>& groups)
+                         const std::vector<std::string>& groups, VarSources* sources)
 {
     for (const auto* vars : tier) {
         for (const auto& name : groups) {
             auto found = vars->group_vars.find(name);
             if (found != vars->group_vars.end()) {
-                core::combine_into(into, found->second);
+                auto files = vars->group_files.find(name);
+                combine(into, found->second, sources,
+                        files_label(files == vars->group_files.end() ? nullptr : &files->second,
+                                    vars->dir + "/group_vars/" + name));
             }
         }
     }
 }
 
-void combine_host_files(core::Value& into, const std::vector<const AdjacentVars*>& tier, const std::string& host)
+void combine_host_files(core::Value& into, const std::vector<const AdjacentVars*>& tier, const std::string& host,
+                        VarSources* sources)
 {
     for (const auto* vars : tier) {
         auto found = vars->host_vars.find(host);
         if (found != vars->host_vars.end()) {
-            core::combine_into(into, found->second);
+            auto files = vars->host_files.find(host);
+            combine(into, found->second, sources,
+                    files_label(files == vars->host_files.end() ? nullptr : &files->second,
+                                vars->dir + "/host_vars/" + host));
         }
     }
 }
@@ -114,34 +145,36 @@ std::vector<GroupId> sorted_groups_of(const Inventory& inventory, HostId host)
     return groups;
 }
 
-core::Value effective_host_vars(const Inventory& inventory, HostId host)
+core::Value effective_host_vars(const Inventory& inventory, HostId host, VarSources* sources)
 {
     const auto groups = sorted_groups_of(inventory, host);
     std::vector<std::string> names;
     for (GroupId id : groups) {
         names.push_back(inventory.group(id).name);
     }
-    const auto sources = inventory_tier(inventory);
+    const auto source_tier = inventory_tier(inventory);
     const auto playbook = playbook_tier(inventory);
     const std::vector<std::string> all{"all"};
 
     // VARIABLE_PRECEDENCE default: all_inventory, groups_inventory, all_plugins_inventory,
     // all_plugins_play, groups_plugins_inventory, groups_plugins_play.
     core::Value vars = core::Value::object();
-    core::combine_into(vars, inventory.group(Inventory::k_all).vars);
+    combine(vars, inventory.group(Inventory::k_all).vars, sources, "inventory: group all (" +
+            inventory.group(Inventory::k_all).where.str() + ")");
     for (GroupId id : groups) {
-        core::combine_into(vars, inventory.group(id).vars);
+        const auto& group = inventory.group(id);
+        combine(vars, group.vars, sources, "inventory: group " + group.name + " (" + group.where.str() + ")");
     }
-    combine_group_files(vars, sources, all);
-    combine_group_files(vars, playbook, all);
-    combine_group_files(vars, sources, names);
-    combine_group_files(vars, playbook, names);
+    combine_group_files(vars, source_tier, all, sources);
+    combine_group_files(vars, playbook, all, sources);
+    combine_group_files(vars, source_tier, names, sources);
+    combine_group_files(vars, playbook, names, sources);
 
-    const auto& name = inventory.host(host).name;
-    core::combine_into(vars, inventory.host(host).vars);
-    core::combine_into(vars, host_magic_vars(inventory, host));
-    combine_host_files(vars, sources, name);
-    combine_host_files(vars, playbook, name);
+    const auto& host_entry = inventory.host(host);
+    combine(vars, host_entry.vars, sources, "inventory: host " + host_entry.name + " (" + host_entry.where.str() + ")");
+    combine(vars, host_magic_vars(inventory, host), sources, "magic variable");
+    combine_host_files(vars, source_tier, host_entry.name, sources);
+    combine_host_files(vars, playbook, host_entry.name, sources);
     return vars;
 }
 
@@ -150,8 +183,8 @@ core::Value effective_group_vars(const Inventory& inventory, GroupId group)
     const auto& target = inventory.group(group);
     core::Value vars = target.vars.is_object() ? target.vars : core::Value::object();
     const std::vector<std::string> names{target.name};
-    combine_group_files(vars, inventory_tier(inventory), names);
-    combine_group_files(vars, playbook_tier(inventory), names);
+    combine_group_files(vars, inventory_tier(inventory), names, nullptr);
+    combine_group_files(vars, playbook_tier(inventory), names, nullptr);
     if (target.priority != 1) {
         vars["ansible_group_priority"] = target.priority;
     }

@@ -6,6 +6,7 @@
 #include "modules/copy_core.hpp"
 #include "modules/file_modules.hpp"
 #include "modules/local_files.hpp"
+#include "vars/python_format.hpp"
 
 namespace scsctl::modules {
 
@@ -40,7 +41,11 @@ core::Result<CopyRequest> read_request(const core::Value& raw, const TaskContext
         without_preserve.erase("mode");
     }
     request.attrs = SCSCTL_TRY(read_attrs(Args(without_preserve, k_spec, file_common_args())));
-    const auto content = SCSCTL_TRY(args.str("content"));
+    // Ansible's copy action writes a mapping or list `content` as json.dumps of it.
+    const core::Value* raw_content = args.get("content");
+    const bool structured = raw_content != nullptr && (raw_content->is_object() || raw_content->is_array());
+    const auto content = structured ? std::optional<std::string>(vars::python_json(*raw_content, false))
+                                    : SCSCTL_TRY(args.str("content"));
     const auto src = SCSCTL_TRY(args.str("src"));
     if (content && src) {
         return core::fail(core::Error{core::ErrorKind::failed, "src and content are mutually exclusive", {}});

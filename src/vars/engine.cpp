@@ -14,6 +14,20 @@ namespace scsctl::vars {
 
 namespace {
 
+/// ansible-core 2.14's default STRING_TYPE_FILTERS.
+bool is_string_type_filter(const Expr& expr)
+{
+    if (expr.kind != ExprKind::filter) {
+        return false;
+    }
+    for (const char* name : {"string", "to_json", "to_nice_json", "to_yaml", "to_nice_yaml"}) {
+        if (expr.name == name) {
+            return true;
+        }
+    }
+    return false;
+}
+
 constexpr std::size_t k_cache_limit = 20000;
 constexpr std::size_t k_max_resolving = 100;
 
@@ -177,6 +191,11 @@ struct Engine::Impl : VarResolver {
         if (tmpl->single_expression != nullptr) {
             const Val v = SCSCTL_TRY(evaluator.defined(*tmpl->single_expression));
             const core::Value& value = v.get();
+            if (is_string_type_filter(*tmpl->single_expression)) {
+                // ansible's STRING_TYPE_FILTERS mark their output as text that is never
+                // literal_eval'd ("{{ x | to_nice_json }}" stays a string).
+                return core::Value(output_text(value) + std::string(trailing_newlines(text), '\n'));
+            }
             if (value.is_array() || value.is_object() || value.is_boolean()) {
                 return value; // str() then literal_eval gives the same value back
             }
