@@ -127,8 +127,13 @@ exec::RunHooks make_hooks(const InventoryContext& context, const exec::Connectio
     hooks.load_role = [load_options](const std::string& role, const model::Task& include)
         -> core::Result<std::pair<std::vector<model::Task>, std::vector<model::Task>>> {
         core::Diagnostics diagnostics;
-        const std::string dir = std::filesystem::path(include.file).parent_path().string();
-        auto loaded = playbook::load_role(role, include, dir, load_options, diagnostics);
+        // Roles are looked up beside the playbook: the include's file, made absolute.
+        std::error_code ignored;
+        std::filesystem::path dir = std::filesystem::absolute(include.file, ignored).parent_path();
+        if (!include.role.empty()) {
+            dir = dir.parent_path().parent_path().parent_path(); // roles/<role>/tasks/x.yml -> playbook dir
+        }
+        auto loaded = playbook::load_role(role, include, dir.string(), load_options, diagnostics);
         if (diagnostics.has_errors()) {
             return core::fail(core::Error{core::ErrorKind::config, diagnostics.sorted().front().str(), {}});
         }

@@ -403,7 +403,9 @@ void ActionRunner::report(const Job& job, const core::Value& result, bool is_ite
         const model::Loop& loop = *job.task->loop;
         const core::Value& item = job.items[std::min(job.index, job.items.size() - 1)];
         event.item_label = vars::python_str(item);
-        if (!loop.label.empty()) {
+        if (job.no_log) {
+            event.item_label = "None"; // Ansible hides the item of a no_log loop too
+        } else if (!loop.label.empty()) {
             auto label = m_engine.render(core::Value(loop.label), job.item_scope);
             if (label) {
                 event.item_label = vars::python_str(*label);

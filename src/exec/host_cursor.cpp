@@ -48,8 +48,16 @@ bool HostCursor::leave_frame()
 
 bool HostCursor::fail(bool* rescued)
 {
-    *rescued = false;
-    if (catch_failure(rescued)) {
+    // Ansible counts a failure as rescued when any enclosing block will rescue it, even
+    // if an inner always-only block runs first.
+    bool will_rescue = false;
+    for (const auto& frame : m_frames) {
+        will_rescue = will_rescue || (frame.block != nullptr && frame.phase == Phase::block && !frame.block->rescue.empty());
+    }
+    bool caught_by_rescue = false;
+    const bool caught = catch_failure(&caught_by_rescue);
+    *rescued = will_rescue;
+    if (caught) {
         return true;
     }
     m_failed = true;

@@ -49,7 +49,7 @@ struct PlaybookRunner::State {
     std::unique_ptr<ActionRunner> actions;
     std::map<std::string, HostCursor> cursors;
     bool end_play = false;
-    bool started_at_task = true; ///< --start-at-task seen (true when not given)
+    std::set<std::string> started_hosts; ///< hosts that reached --start-at-task
     core::Value hostvars_cache;
     std::size_t hostvars_generation = 0;
     std::size_t generation = 1; ///< bumped whenever any host's variables change
@@ -74,6 +74,8 @@ struct PlaybookRunner::State {
     void run_meta(const model::Task& task, const std::vector<std::string>& hosts,
                   const std::vector<std::string>& batch);
     void run_include(const model::Task& task, const std::vector<std::string>& hosts);
+    std::shared_ptr<std::vector<model::Task>> load_include(const model::Task& task, HostRuntime& host,
+                                                           const core::Value& overlay);
     std::optional<StepTarget> target_for(HostRuntime& host, const model::Task& task, std::string* error);
     void apply_outcome(HostRuntime& host, const model::Task& task, const ActionOutcome& outcome, bool handler);
     const core::Value& hostvars();

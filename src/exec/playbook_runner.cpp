@@ -4,6 +4,7 @@
 #include "exec/playbook_runner.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 
 #include "exec/batches.hpp"
@@ -47,25 +48,26 @@ bool tags_select(const std::vector<std::string>& task_tags, const std::vector<st
 {
     const bool always = contains(task_tags, "always");
     const bool never = contains(task_tags, "never");
+    auto matches = [&](const std::string& tag) {
+        return contains(task_tags, tag) || (tag == "tagged" && !task_tags.empty()) ||
+               (tag == "untagged" && task_tags.empty());
+    };
     for (const auto& tag : skip) {
-        if (contains(task_tags, tag) || (tag == "tagged" && !task_tags.empty()) ||
-            (tag == "untagged" && task_tags.empty())) {
+        // --skip-tags all skips everything but `always` (unless `always` is skipped too).
+        if ((tag == "all" && !always) || matches(tag)) {
             return false;
         }
     }
-    if (only.empty() || contains(only, "all")) {
-        return !never || std::any_of(only.begin(), only.end(), [&](const auto& tag) { return contains(task_tags, tag) && tag != "all"; });
+    // `never` tasks run only when one of their own tags is asked for by name.
+    if (never) {
+        return std::any_of(only.begin(), only.end(), [&](const std::string& tag) {
+            return tag != "never" && tag != "all" && tag != "tagged" && tag != "untagged" && contains(task_tags, tag);
+        }) || contains(only, "never");
     }
-    if (always) {
+    if (only.empty() || contains(only, "all") || always) {
         return true;
     }
-    for (const auto& tag : only) {
-        if (contains(task_tags, tag) || (tag == "tagged" && !task_tags.empty()) ||
-            (tag == "untagged" && task_tags.empty())) {
-            return true;
-        }
-    }
-    return false;
+    return std::any_of(only.begin(), only.end(), matches);
 }
 
 PlaybookRunner::PlaybookRunner(transport::Pool& pool, std::vector<RunHost> hosts, core::Value groups,
@@ -88,7 +90,6 @@ PlaybookRunner::PlaybookRunner(transport::Pool& pool, std::vector<RunHost> hosts
         }
         state.runtimes.emplace(host.name, std::move(runtime));
     }
-    state.started_at_task = state.options.start_at_task.empty();
 }
 
 PlaybookRunner::~PlaybookRunner() = default;
@@ -108,13 +109,13 @@ const model::Task* PlaybookRunner::State::next_runnable(const std::string& host)
         if (!tags_select(task->tags, state.options.tags, state.options.skip_tags)) {
             continue;
         }
-        if (!state.started_at_task) {
+        if (!state.options.start_at_task.empty() && !state.started_hosts.contains(host)) {
             const bool named = state.actions->display_name(*task) == state.options.start_at_task ||
                                task->name == state.options.start_at_task;
             if (task->action == "meta" || task->action == "setup" || !named) {
                 continue;
             }
-            state.started_at_task = true;
+            state.started_hosts.insert(host);
         }
         return task;
     }
@@ -259,6 +260,13 @@ core::Result<model::Recap> PlaybookRunner::run(const model::Playbook& playbook)
         if (!play.max_fail_percentage.is_null()) {
             auto rendered = SCSCTL_TRY(state.engine.render(play.max_fail_percentage, extra));
             max_fail = rendered.is_number() ? rendered.get<double>() : -1;
+            if (rendered.is_string()) {
+                // -e pct=30 gives a string; Ansible accepts a number written as text.
+                const std::string text = rendered.get<std::string>();
+                char* end = nullptr;
+                const double parsed = std::strtod(text.c_str(), &end);
+                max_fail = !text.empty() && end != nullptr && *end == '\0' ? parsed : -1;
+            }
             if (max_fail < 0) {
                 return core::fail(core::Error{core::ErrorKind::config,
                                               "max_fail_percentage: expected a number, got " + rendered.dump(), play.where});

@@ -77,6 +77,9 @@ void StepExecutor::run_command(const StepTarget& target, const modules::CommandS
                    if (!outcome) {
                        out = from_failure(outcome.error());
                    } else {
+                       out.result.finished = std::chrono::system_clock::now();
+                       out.result.started = out.result.finished -
+                                            std::chrono::duration_cast<std::chrono::system_clock::duration>(outcome->duration);
                        out.result.rc = outcome->exit_signal.empty() ? outcome->exit_status : -1;
                        out.result.stdout_text = std::move(outcome->stdout_data);
                        out.result.stderr_text = std::move(outcome->stderr_data);
@@ -98,7 +101,8 @@ void StepExecutor::run_upload(const StepTarget& target, const modules::UploadSte
     request.mode = step.mode;
     request.owner = step.owner;
     request.group = step.group;
-    request.skip_unchanged = true;
+    // The module's probe already compared content: no second probe in the transport.
+    request.skip_unchanged = false;
     m_pool.upload(target.handle, std::move(request), target.become,
                   [this, done = std::move(done)](transport::TransferOutcome outcome) mutable {
                       StepOutcome out;

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 
+#include "exec/loop_items.hpp"
 #include "exec/task_result.hpp"
 
 namespace scsctl::exec {
@@ -72,73 +73,137 @@ void PlaybookRunner::State::run_meta(const model::Task& task, const std::vector<
     ++generation;
 }
 
-void PlaybookRunner::State::run_include(const model::Task& task, const std::vector<std::string>& hosts)
+namespace {
+
+/// Adds `layer` to every task of `tasks` (blocks included), as the loop variable of an
+/// include is an include parameter of everything it brings.
+void add_layer(std::vector<model::Task>& tasks, const std::shared_ptr<const model::VarLayer>& layer)
 {
-    const bool role = task.kind == model::TaskKind::include_role;
-    for (const auto& name : hosts) {
-        HostRuntime& host = runtime(name);
-        TaskScope scope(play_vars, host, &task);
-        bool run = true;
-        std::string problem;
-        for (const auto& condition : task.when) {
-            auto holds = engine.condition(condition, scope);
-            if (!holds) {
-                problem = holds.error().message;
-            }
-            run = run && holds && *holds;
+    for (auto& task : tasks) {
+        task.vars.push_back(layer);
+        add_layer(task.block, layer);
+        add_layer(task.rescue, layer);
+        add_layer(task.always, layer);
+    }
+}
+
+std::string include_path(const model::Task& task, const std::string& name, const std::string& playbook_dir)
+{
+    std::filesystem::path path(name);
+    if (path.is_relative() && !task.file.empty()) {
+        auto beside = std::filesystem::path(task.file).parent_path() / path;
+        path = std::filesystem::exists(beside) ? beside : std::filesystem::path(playbook_dir) / path;
+    }
+    return path.string();
+}
+
+} // namespace
+
+/// One include on one host for one loop item (or none): checks `when`, renders the
+/// arguments, loads the file or role. Returns the loaded tasks, or nullptr when skipped
+/// or failed (reported here).
+std::shared_ptr<std::vector<model::Task>> PlaybookRunner::State::load_include(const model::Task& task,
+                                                                               HostRuntime& host,
+                                                                               const core::Value& overlay)
+{
+    const std::string& name = host.host->name;
+    TaskScope base(play_vars, host, &task);
+    vars::OverlayScope scope(base, overlay);
+    model::HostResult event{name, actions->display_name(task), "", model::TaskStatus::ok, false, false, "",
+                            core::Value::object(), "", 0, task.action};
+    auto fail = [&](const std::string& message) {
+        event.status = model::TaskStatus::failed;
+        event.result = core::Value{{"failed", true}, {"msg", message}};
+        sink(event);
+        apply_outcome(host, task, ActionOutcome{model::TaskStatus::failed, false, event.result}, false);
+        return nullptr;
+    };
+    for (const auto& condition : task.when) {
+        auto holds = engine.condition(condition, scope);
+        if (!holds) {
+            return fail(holds.error().message);
         }
-        model::HostResult event{name, actions->display_name(task), "", model::TaskStatus::ok, false, false, "",
-                                core::Value::object(), "", 0, task.action};
-        auto rendered = problem.empty() ? engine.render(task.args, scope) : core::Result<core::Value>(core::Value());
-        if (!problem.empty() || !rendered) {
-            event.status = model::TaskStatus::failed;
-            event.result = core::Value{{"failed", true}, {"msg", problem.empty() ? rendered.error().message : problem}};
-            sink(event);
-            apply_outcome(host, task, ActionOutcome{model::TaskStatus::failed, false, event.result}, false);
-            continue;
-        }
-        if (!run) {
+        if (!*holds) {
             event.status = model::TaskStatus::skipped;
-            event.result = skipped_result("Conditional result was False", "");
+            event.result = skipped_result("Conditional result was False", condition);
             sink(event);
             ++host.counters.skipped;
-            continue;
+            return nullptr;
         }
-        model::Task include = task;
-        include.args = *rendered;
-        const core::Value& args = include.args;
-        std::string what = args.value("file", args.value("_raw_params", args.value("name", std::string())));
-        if (role) {
-            auto loaded = hooks.load_role(what, include);
-            if (loaded) {
-                cursors.at(name).push(std::make_shared<const std::vector<model::Task>>(std::move(loaded->first)));
-                dynamic_handlers.push_back(std::make_shared<const std::vector<model::Task>>(std::move(loaded->second)));
-            } else {
-                problem = loaded.error().str();
+    }
+    auto rendered = engine.render(task.args, scope);
+    if (!rendered) {
+        return fail(rendered.error().message);
+    }
+    model::Task include = task;
+    include.args = *rendered;
+    const core::Value& args = include.args;
+    std::string what = args.value("file", args.value("_raw_params", args.value("name", std::string())));
+    auto tasks = std::make_shared<std::vector<model::Task>>();
+    if (task.kind == model::TaskKind::include_role) {
+        auto loaded = hooks.load_role(what, include);
+        if (!loaded) {
+            return fail(loaded.error().str());
+        }
+        *tasks = std::move(loaded->first);
+        dynamic_handlers.push_back(std::make_shared<const std::vector<model::Task>>(std::move(loaded->second)));
+    } else {
+        what = include_path(task, what, play_vars.playbook_dir);
+        auto loaded = hooks.load_tasks(what, include);
+        if (!loaded) {
+            return fail(loaded.error().str());
+        }
+        *tasks = std::move(*loaded);
+        ++host.counters.ok; // Ansible counts an include_tasks as ok (not include_role)
+    }
+    if (!overlay.empty()) {
+        auto layer = std::make_shared<model::VarLayer>();
+        layer->tier = model::VarTier::include_params;
+        layer->origin = "loop of " + task.where.str();
+        layer->vars = overlay;
+        add_layer(*tasks, layer);
+    }
+    event.result = core::Value{{"included", what}};
+    sink(event);
+    return tasks;
+}
+
+void PlaybookRunner::State::run_include(const model::Task& task, const std::vector<std::string>& hosts)
+{
+    for (const auto& name : hosts) {
+        HostRuntime& host = runtime(name);
+        std::vector<core::Value> overlays;
+        if (task.loop) {
+            TaskScope scope(play_vars, host, &task);
+            auto items = loop_items(*task.loop, engine, scope);
+            if (!items) {
+                model::HostResult event{name, actions->display_name(task), "", model::TaskStatus::failed, false, false,
+                                        "", core::Value{{"failed", true}, {"msg", items.error().message}}, "", 0,
+                                        task.action};
+                sink(event);
+                apply_outcome(host, task, ActionOutcome{model::TaskStatus::failed, false, event.result}, false);
+                continue;
+            }
+            for (std::size_t index = 0; index < items->size(); ++index) {
+                core::Value overlay{{task.loop->loop_var, (*items)[index]}, {"ansible_loop_var", task.loop->loop_var}};
+                if (!task.loop->index_var.empty()) {
+                    overlay[task.loop->index_var] = index;
+                }
+                overlays.push_back(std::move(overlay));
             }
         } else {
-            std::filesystem::path path(what);
-            if (path.is_relative() && !task.file.empty()) {
-                auto beside = std::filesystem::path(task.file).parent_path() / path;
-                path = std::filesystem::exists(beside) ? beside : std::filesystem::path(play_vars.playbook_dir) / path;
-            }
-            auto loaded = hooks.load_tasks(path.string(), include);
-            if (loaded) {
-                cursors.at(name).push(std::make_shared<const std::vector<model::Task>>(std::move(*loaded)));
-                what = path.string();
-            } else {
-                problem = loaded.error().str();
+            overlays.push_back(core::Value::object());
+        }
+        std::vector<std::shared_ptr<std::vector<model::Task>>> loaded;
+        for (const auto& overlay : overlays) {
+            if (auto tasks = load_include(task, host, overlay)) {
+                loaded.push_back(std::move(tasks));
             }
         }
-        if (!problem.empty()) {
-            event.status = model::TaskStatus::failed;
-            event.result = core::Value{{"failed", true}, {"msg", problem}};
-            sink(event);
-            apply_outcome(host, task, ActionOutcome{model::TaskStatus::failed, false, event.result}, false);
-            continue;
+        // The cursor is a stack: push the last item's tasks first so the first runs first.
+        for (auto it = loaded.rbegin(); it != loaded.rend(); ++it) {
+            cursors.at(name).push(std::shared_ptr<const std::vector<model::Task>>(std::move(*it)));
         }
-        event.result = core::Value{{"included", what}};
-        sink(event);
     }
 }
 

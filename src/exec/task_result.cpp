@@ -31,9 +31,11 @@ bool ansible_boolean(const core::Value& value)
         return false;
     }
     std::string text = value.get<std::string>();
+    const auto first = text.find_first_not_of(" \t\n\r");
+    const auto last = text.find_last_not_of(" \t\n\r");
+    text = first == std::string::npos ? std::string() : text.substr(first, last - first + 1);
     std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-    return text == "yes" || text == "on" || text == "1" || text == "true" || text == "y" || text == "t" ||
-           text == "1.0";
+    return text == "yes" || text == "on" || text == "1" || text == "true" || text == "y" || text == "t";
 }
 
 model::TaskStatus status_of(const core::Value& result)

@@ -3,22 +3,13 @@
 #include "exec/task_scope.hpp"
 
 #include <array>
+#include <span>
 
 namespace scsctl::exec {
 
 namespace {
 
 using model::VarTier;
-
-bool is_high(VarTier tier)
-{
-    return tier == VarTier::include_params || tier == VarTier::role_params;
-}
-
-bool is_mid(VarTier tier)
-{
-    return tier == VarTier::task_vars || tier == VarTier::block_vars || tier == VarTier::role_vars;
-}
 
 std::string describe(const model::VarLayer& layer)
 {
@@ -57,25 +48,32 @@ std::string TaskScope::source_of(std::string_view name) const
     return find_ranked(name, &source) ? source : std::string();
 }
 
-/// Task layers of the high (params) or mid (task/block/role vars) tiers, latest first.
+/// Task layers of the high (params), mid (task/block/role vars) or low (role defaults)
+/// tiers: tier by tier in precedence order, the latest layer first within a tier.
 const core::Value* TaskScope::find_layer(std::string_view name, bool high_tiers, bool low_tiers,
                                          std::string* source) const
 {
     if (m_task == nullptr) {
         return nullptr;
     }
-    for (auto it = m_task->vars.rbegin(); it != m_task->vars.rend(); ++it) {
-        const model::VarLayer& layer = **it;
-        const bool wanted = low_tiers ? layer.tier == VarTier::role_defaults
-                                      : (high_tiers ? is_high(layer.tier) : is_mid(layer.tier));
-        if (!wanted) {
-            continue;
-        }
-        if (const auto* found = member(layer.vars, name)) {
-            if (source != nullptr) {
-                *source = describe(layer);
+    static constexpr VarTier k_high[] = {VarTier::include_params, VarTier::role_params};
+    static constexpr VarTier k_mid[] = {VarTier::task_vars, VarTier::block_vars, VarTier::role_vars};
+    static constexpr VarTier k_low[] = {VarTier::role_defaults};
+    const std::span<const VarTier> tiers = low_tiers ? std::span<const VarTier>(k_low)
+                                                     : (high_tiers ? std::span<const VarTier>(k_high)
+                                                                   : std::span<const VarTier>(k_mid));
+    for (const VarTier tier : tiers) {
+        for (auto it = m_task->vars.rbegin(); it != m_task->vars.rend(); ++it) {
+            const model::VarLayer& layer = **it;
+            if (layer.tier != tier) {
+                continue;
             }
-            return found;
+            if (const auto* found = member(layer.vars, name)) {
+                if (source != nullptr) {
+                    *source = describe(layer);
+                }
+                return found;
+            }
         }
     }
     return nullptr;

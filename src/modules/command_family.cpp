@@ -121,9 +121,9 @@ core::Value finish_command(const Decision& decision, const std::vector<StepResul
     out["rc"] = step.rc;
     out["stdout"] = stdout_text;
     out["stderr"] = stderr_text;
-    out["start"] = run.start;
-    out["end"] = run.end;
-    out["delta"] = run.delta;
+    out["start"] = run.start.empty() ? format_time(step.started) : run.start;
+    out["end"] = run.end.empty() ? format_time(step.finished) : run.end;
+    out["delta"] = run.delta.empty() ? format_delta(step.finished - step.started) : run.delta;
     out["msg"] = step.rc == 0 ? "" : "non-zero return code";
     out["stdout_lines"] = split_lines(stdout_text);
     out["stderr_lines"] = split_lines(stderr_text);

@@ -3,6 +3,7 @@
 #include "modules/command_script.hpp"
 
 #include <cstdio>
+#include <ctime>
 #include <cstdlib>
 
 #include "core/shell_quote.hpp"
@@ -17,7 +18,6 @@ namespace {
 constexpr std::string_view k_end_marker = "::scsctl:: end ";
 constexpr std::string_view k_skip_marker = "::scsctl:: skip ";
 constexpr std::string_view k_chdir_marker = "::scsctl:: chdir-failed";
-constexpr std::string_view k_date = "date '+%Y-%m-%d %H:%M:%S.%N'";
 
 bool is_name_char(char c, bool first)
 {
@@ -187,16 +187,32 @@ std::string argv_command_line(const std::vector<std::string>& argv)
 
 std::string wrap_command(const CommandGuards& guards, std::string_view command_line)
 {
-    std::string script = "scsctl_start=$(" + std::string(k_date) + ")\n";
-    script += guard_lines(guards);
+    // Nothing around the command unless a guard or chdir needs it: every extra process
+    // (a date, a subshell) costs ~2 ms of the host's CPU per task. Times come from the
+    // runner's clock (StepResult::started/finished).
+    std::string script = guard_lines(guards);
     if (guards.chdir) {
         script += "cd -- " + shell_quote(*guards.chdir) + " || { printf '%s\\n' " +
                   shell_quote(std::string(k_chdir_marker)) + " " + shell_quote(*guards.chdir) + "; exit 1; }\n";
     }
-    script += std::string(command_line) + "\n";
-    script += "scsctl_rc=$?\nprintf '\\n%s%s|%s\\n' " + shell_quote(std::string(k_end_marker)) +
-              " \"$scsctl_start\" \"$(" + std::string(k_date) + ")\"\nexit $scsctl_rc\n";
-    return script;
+    return script + std::string(command_line);
+}
+
+std::string format_time(std::chrono::system_clock::time_point when)
+{
+    const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(when.time_since_epoch()).count();
+    const std::time_t seconds = static_cast<std::time_t>(micros / 1000000);
+    std::tm local{};
+    localtime_r(&seconds, &local);
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d %02d:%02d:%02d.%06ld", local.tm_year + 1900, local.tm_mon + 1,
+                  local.tm_mday, local.tm_hour, local.tm_min, local.tm_sec, static_cast<long>(micros % 1000000));
+    return buffer;
+}
+
+std::string format_delta(std::chrono::system_clock::duration elapsed)
+{
+    return delta_text(std::chrono::duration<double>(elapsed).count());
 }
 
 std::string guard_probe(const CommandGuards& guards)

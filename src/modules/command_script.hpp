@@ -3,6 +3,7 @@
 // out of stdout. Also Python's shlex.split for command's free form. Depends on core.
 #pragma once
 
+#include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,9 +28,14 @@ struct CommandGuards {
     std::optional<std::string> removes; ///< glob: skip when nothing matches
 };
 
-/// The full script: guards, then `command_line`, then an end marker with the remote
-/// start and end times and the command's exit status passed through.
+/// The full script: guards and chdir (when given), then `command_line` as the last
+/// command, so that the shell runs it directly.
 std::string wrap_command(const CommandGuards& guards, std::string_view command_line);
+
+/// Ansible's "start"/"end" form ("2026-11-24 02:03:03.727096", local time) and "delta"
+/// form ("0:00:00.005257").
+std::string format_time(std::chrono::system_clock::time_point when);
+std::string format_delta(std::chrono::system_clock::duration elapsed);
 
 /// A read-only script for check mode: prints the skip marker line ("::scsctl:: skip
 /// creates" + the path on the next line) when a guard says no; parse_command_output reads it.

@@ -64,6 +64,9 @@ struct StepResult {
     std::string sha256;   ///< uploads and fetches
     std::uint64_t bytes = 0;
     std::string error; ///< non-empty when the step could not run at all
+    /// When the step started and ended (controller clock; the runner fills them in).
+    std::chrono::system_clock::time_point started{};
+    std::chrono::system_clock::time_point finished{};
 };
 
 /// A before/after pair for --diff, rendered by the reporter as a unified diff.

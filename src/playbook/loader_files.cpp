@@ -31,6 +31,9 @@ std::optional<YamlFile> Loader::read_yaml(const std::string& path, const core::L
     }
     const yaml::Typing typing = yaml::typing_of(*text);
     m_typings[path] = typing;
+    // A fresh budget per read: a file legitimately imported many times must not run
+    // out, and each read is bounded by the task budget anyway.
+    m_value_budgets[path] = yaml::ValueBudget{};
     return YamlFile{path, *root, typing};
 }
 
@@ -40,7 +43,8 @@ core::Value Loader::value_of(const std::string& file, const YAML::Node& node)
         return nullptr;
     }
     const auto it = m_typings.find(file);
-    return yaml::to_value(file, node, m_diagnostics, it == m_typings.end() ? yaml::Typing::yaml11 : it->second);
+    return yaml::to_value(file, node, m_diagnostics, it == m_typings.end() ? yaml::Typing::yaml11 : it->second,
+                          &m_value_budgets[file]);
 }
 
 bool Loader::enter(const std::string& path, const core::Location& from)

@@ -71,8 +71,11 @@ public:
     bool enter(const std::string& path, const core::Location& from);
     void leave();
 
-    // task_parser.cpp
+    // task_list.cpp
     /// Parses a list of tasks (or handlers) with `parent`'s keywords folded into each.
+    /// A list that contains itself through an alias, nesting deeper than
+    /// k_max_task_nesting and more than k_max_tasks entries in one load are reported
+    /// (located) and cut off.
     std::vector<model::Task> parse_task_list(const Scope& scope, const YAML::Node& list, const model::Task& parent);
     /// Loads a tasks file (import_tasks, role tasks/handlers) as a task list.
     std::vector<model::Task> load_task_file(const Scope& scope, const std::string& path, const model::Task& parent,
@@ -90,12 +93,36 @@ public:
     /// `roles:` and dependencies already applied in this play (role dir + params).
     std::set<std::string> roles_seen;
 
+    /// Task lists open at once (blocks within blocks, imports within imports): each
+    /// level costs stack, so deep nesting is refused before it can overflow.
+    static constexpr std::size_t k_max_task_nesting = 64;
+    /// Tasks and blocks one load may parse: aliases reused inside blocks multiply the
+    /// tree (eight uses per level, seven levels: 8 million tasks from 462 bytes).
+    static constexpr std::size_t k_max_tasks = 100'000;
+
 private:
+    /// Opens `list` for parsing; false (reported once per node) when it is already open
+    /// (a recursive alias) or nesting is too deep. Balanced by m_open_lists.pop_back().
+    bool open_task_list(const std::string& file, const YAML::Node& list);
+    /// Takes one task or block from the load's budget; false once it is spent (reported
+    /// once, at `node`).
+    bool spend_task(const std::string& file, const YAML::Node& node);
+    /// Reports `message` at `node` unless an error was already reported there: a bad
+    /// node reached through aliases many times would otherwise flood the diagnostics.
+    void error_once(const std::string& file, const YAML::Node& node, std::string message);
+
     const LoadOptions& m_options;
     core::Diagnostics& m_diagnostics;
     std::string m_playbook_dir;
     std::vector<std::string> m_open_files;
     std::map<std::string, yaml::Typing> m_typings; ///< per file read: JSON files type scalars as JSON
+    /// Per file read: one budget for all the values converted from it, so a vars or
+    /// args alias bomb spread over many tasks is cut off and reported once.
+    std::map<std::string, yaml::ValueBudget> m_value_budgets;
+    std::vector<YAML::Node> m_open_lists;     ///< task lists being parsed (see open_task_list)
+    std::vector<YAML::Node> m_reported_nodes; ///< nodes error_once already reported
+    std::size_t m_tasks_left = k_max_tasks;
+    bool m_tasks_reported = false;
 };
 
 // inheritance.cpp

@@ -213,6 +213,49 @@ void parse_entry(Loader& loader, const Scope& scope, const YAML::Node& node, con
 
 } // namespace
 
+void Loader::error_once(const std::string& file, const YAML::Node& node, std::string message)
+{
+    for (const auto& reported : m_reported_nodes) {
+        if (reported.is(node)) {
+            return;
+        }
+    }
+    m_reported_nodes.push_back(node);
+    error(file, node, std::move(message));
+}
+
+bool Loader::open_task_list(const std::string& file, const YAML::Node& list)
+{
+    // Aliases share their node, so identity (is()) spots a list reached from inside
+    // itself, which would otherwise recurse until the stack overflows.
+    for (const auto& open : m_open_lists) {
+        if (open.is(list)) {
+            error_once(file, list, "recursive alias: a task list contains itself");
+            return false;
+        }
+    }
+    if (m_open_lists.size() >= k_max_task_nesting) {
+        error_once(file, list,
+                   "blocks nested too deeply (more than " + std::to_string(k_max_task_nesting) + " levels)");
+        return false;
+    }
+    m_open_lists.push_back(list);
+    return true;
+}
+
+bool Loader::spend_task(const std::string& file, const YAML::Node& node)
+{
+    if (m_tasks_left == 0) {
+        if (!m_tasks_reported) {
+            m_tasks_reported = true;
+            error(file, node, "playbook expands to more than " + std::to_string(k_max_tasks) + " tasks (alias bomb?)");
+        }
+        return false;
+    }
+    --m_tasks_left;
+    return true;
+}
+
 std::vector<model::Task> Loader::parse_task_list(const Scope& scope, const YAML::Node& list, const model::Task& parent)
 {
     std::vector<model::Task> out;
@@ -223,7 +266,13 @@ std::vector<model::Task> Loader::parse_task_list(const Scope& scope, const YAML:
         error(scope.file, list, "expected a list of tasks, got " + yaml::describe_node(list));
         return out;
     }
+    if (!open_task_list(scope.file, list)) {
+        return out;
+    }
     for (const auto& item : list) {
+        if (!spend_task(scope.file, item)) {
+            break;
+        }
         if (!item.IsMap()) {
             error(scope.file, item, "a task must be a mapping, got " + yaml::describe_node(item));
         } else if (is_block(item)) {
@@ -232,6 +281,7 @@ std::vector<model::Task> Loader::parse_task_list(const Scope& scope, const YAML:
             parse_entry(*this, scope, item, parent, out);
         }
     }
+    m_open_lists.pop_back();
     return out;
 }
 

@@ -28,7 +28,7 @@ def fx(module, name, args, expect, sections=None, context=None, stdout=None, rc=
 
 # ---- command / shell / raw
 fx("command", "simple", {"_raw_params": "echo hi"}, {"changed": True, "probe_empty": True,
-   "result": {"cmd": ["echo", "hi"]}, "steps": [{"type": "command", "script_contains": ["'echo' 'hi'", "scsctl_start"]}]})
+   "result": {"cmd": ["echo", "hi"]}, "steps": [{"type": "command", "script": "'echo' 'hi'"}]})
 fx("command", "quoted_args", {"_raw_params": "printf '%s\\n' \"a b\" c\\ d"}, {"changed": True,
    "result": {"cmd": ["printf", "%s\\n", "a b", "c d"]}, "steps": [{"type": "command", "script_contains": ["'printf' '%s\\n' 'a b' 'c d'"]}]})
 fx("command", "argv", {"argv": ["ls", "-l", "/tmp dir"]}, {"changed": True, "result": {"cmd": ["ls", "-l", "/tmp dir"]},
