@@ -108,6 +108,16 @@ struct Engine::Impl : VarResolver {
     std::unordered_map<std::string, Parsed> templates;
     std::unordered_map<std::string, Parsed> expressions;
     std::vector<std::string> resolving;
+    WorkBudget work;
+
+    WorkBudget& budget() override { return work; }
+
+    /// A new engine call: nothing resolving, the whole budget available.
+    void start()
+    {
+        resolving.clear();
+        work = WorkBudget{};
+    }
 
     Parsed parsed(std::string_view text, bool expression)
     {
@@ -227,14 +237,14 @@ core::Result<core::Value> Engine::render(const core::Value& value, const Scope& 
     if (!contains_template(value)) {
         return value;
     }
-    m_impl->resolving.clear();
+    m_impl->start();
     return m_impl->render_value(value, scope);
 }
 
 core::Result<core::Value> Engine::evaluate(std::string_view expression, const Scope& scope) const
 {
     const auto tmpl = SCSCTL_TRY(m_impl->parsed(expression, true));
-    m_impl->resolving.clear();
+    m_impl->start();
     Evaluator evaluator(*m_impl, scope);
     const Val v = SCSCTL_TRY(evaluator.defined(*tmpl->single_expression));
     return v.get();
@@ -266,7 +276,7 @@ core::Result<std::string> Engine::render_text(std::string_view text, const Scope
         return std::string(text);
     }
     const auto tmpl = SCSCTL_TRY(m_impl->parsed(text, false));
-    m_impl->resolving.clear();
+    m_impl->start();
     Evaluator evaluator(*m_impl, scope);
     std::string out = SCSCTL_TRY(evaluator.render(tmpl->body));
     const std::size_t want = trailing_newlines(text);

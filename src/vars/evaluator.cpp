@@ -249,7 +249,9 @@ core::Result<Val> Evaluator::eval(const Expr& expr)
     case ExprKind::binary: {
         const Val a = SCSCTL_TRY(defined(*expr.children[0]));
         const Val b = SCSCTL_TRY(defined(*expr.children[1]));
-        return Val::owned(SCSCTL_TRY(python_arith(expr.name, a.get(), b.get())));
+        core::Value result = SCSCTL_TRY(python_arith(expr.name, a.get(), b.get()));
+        SCSCTL_TRY(budget().produce(result));
+        return Val::owned(std::move(result));
     }
     case ExprKind::logic_and:
     case ExprKind::logic_or: {

@@ -3,6 +3,7 @@
 // core, the AST, filters and python_format.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -37,12 +38,33 @@ struct Val {
     }
 };
 
+/// The work one engine call may do in all, lazily rendered variables included, so that no
+/// template runs for minutes: nested loops multiply (range(100000) inside range(100000)).
+struct WorkBudget {
+    /// Loop iterations (bodies and inline filters); real templates stay far below.
+    static constexpr std::uint64_t k_max_iterations = 1'000'000;
+    /// Strings built by output, operators and filters, summed; bounds copying work that
+    /// writes nothing (`'x' * 60000000` tested in a loop).
+    static constexpr std::uint64_t k_max_bytes = std::uint64_t{1} << 30;
+    /// One rendered text, like the 64 MiB cap on `'x' * n`.
+    static constexpr std::size_t k_max_output = std::size_t{64} << 20;
+
+    std::uint64_t iterations = 0;
+    std::uint64_t bytes = 0;
+
+    core::Result<void> iterate();
+    core::Result<void> produce(const core::Value& value);
+    core::Result<void> produce(std::size_t size);
+};
+
 /// Looks a variable up and renders the templates it holds (Ansible's lazy templating);
 /// implemented by the engine, which detects recursion.
 class VarResolver {
 public:
     virtual ~VarResolver() = default;
     virtual core::Result<Val> resolve(std::string_view name, const Scope& scope) = 0;
+    /// The budget of the current engine call, shared by every evaluator it creates.
+    virtual WorkBudget& budget() = 0;
 };
 
 class Evaluator {
@@ -53,6 +75,7 @@ public:
     core::Result<std::string> render(const Body& body);
     /// The value of an expression that must be defined.
     core::Result<Val> defined(const Expr& expr);
+    WorkBudget& budget() { return m_resolver.budget(); }
 
 private:
     core::Result<Val> lookup(const std::string& name);

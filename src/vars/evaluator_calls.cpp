@@ -38,11 +38,15 @@ core::Result<core::Value> range_function(const std::vector<core::Value>& args)
         return core::fail(call_error("range() arg 3 must not be zero"));
     }
     core::Value out = core::Value::array();
-    for (std::int64_t i = bounds[0]; bounds[2] > 0 ? i < bounds[1] : i > bounds[1]; i += bounds[2]) {
+    for (std::int64_t i = bounds[0]; bounds[2] > 0 ? i < bounds[1] : i > bounds[1];) {
         if (out.size() >= 100000) {
             return core::fail(call_error("range too big, max 100000 items"));
         }
         out.push_back(i);
+        // A step past the int64 limits is past `stop` too: the range ends there.
+        if (__builtin_add_overflow(i, bounds[2], &i)) {
+            break;
+        }
     }
     return out;
 }
@@ -65,6 +69,7 @@ core::Result<Val> Evaluator::call(const Expr& expr)
         if (!*result) {
             return core::fail(std::move(*result).error());
         }
+        SCSCTL_TRY(budget().produce(**result));
         return Val::owned(std::move(**result));
     }
     if (callee.kind == ExprKind::name) {
@@ -142,7 +147,9 @@ core::Result<Val> Evaluator::filter(const Expr& expr)
         return core::fail(call_error("no filter named '" + expr.name + "'" + core::did_you_mean(name, filter_names())));
     }
     const FilterArgs args = SCSCTL_TRY(collect_args(*this, expr));
-    return Val::owned(SCSCTL_TRY(fn(input.get(), args)));
+    core::Value result = SCSCTL_TRY(fn(input.get(), args));
+    SCSCTL_TRY(budget().produce(result));
+    return Val::owned(std::move(result));
 }
 
 core::Result<Val> Evaluator::test(const Expr& expr)

@@ -52,6 +52,73 @@ core::Value loop_object(std::size_t i, std::size_t n)
     return loop;
 }
 
+/// Sets `loop` for item i of n in place: building a new object every iteration was most
+/// of an empty loop's cost (allocations), which the iteration budget has to allow for.
+void update_loop_object(core::Value& loop, std::size_t i, std::size_t n)
+{
+    // Not ours (first iteration, or `set loop` replaced it): build it afresh.
+    if (!loop.is_object() || loop.size() != 7 || loop.begin().key() != "index") {
+        loop = loop_object(i, n);
+        return;
+    }
+    // In loop_object's insertion order, which the ordered map keeps: no key lookups.
+    auto it = loop.begin();
+    *it++ = i + 1;
+    *it++ = i;
+    *it++ = n - i;
+    *it++ = n - i - 1;
+    *it++ = i == 0;
+    *it++ = i + 1 == n;
+    *it = n;
+}
+
+struct FrameGuard {
+    std::vector<core::Value>& frames;
+    ~FrameGuard() { frames.pop_back(); }
+};
+
+/// What a value costs to build: its bytes for a string, its items for a list or dict.
+std::size_t built_size(const core::Value& value)
+{
+    return value.is_string() ? value.get_ref<const std::string&>().size() : value.is_structured() ? value.size() : 0;
+}
+
+} // namespace
+
+core::Result<void> WorkBudget::iterate()
+{
+    if (++iterations > k_max_iterations) {
+        return core::fail(render_error("template exceeds " + std::to_string(k_max_iterations) + " loop iterations"));
+    }
+    return {};
+}
+
+core::Result<void> WorkBudget::produce(std::size_t size)
+{
+    bytes += size;
+    if (bytes > k_max_bytes) {
+        return core::fail(render_error("template builds more than " + std::to_string(k_max_bytes >> 20) +
+                                       " MiB of text"));
+    }
+    return {};
+}
+
+core::Result<void> WorkBudget::produce(const core::Value& value)
+{
+    return produce(built_size(value));
+}
+
+namespace {
+
+core::Result<void> check_output(const std::string& out)
+{
+    if (out.size() > WorkBudget::k_max_output) {
+        return core::fail(render_error("template output exceeds " + std::to_string(WorkBudget::k_max_output >> 20) +
+                                       " MiB"));
+    }
+    return {};
+}
+
 } // namespace
 
 core::Result<void> Evaluator::bind(const std::vector<std::string>& targets, const core::Value& item, core::Value& frame)
@@ -81,6 +148,7 @@ core::Result<std::string> Evaluator::render(const Body& body)
     std::string out;
     for (const Node& node : body) {
         out += SCSCTL_TRY(render_node(node));
+        SCSCTL_TRY(check_output(out));
     }
     return out;
 }
@@ -88,8 +156,15 @@ core::Result<std::string> Evaluator::render(const Body& body)
 core::Result<std::string> Evaluator::render_node(const Node& node)
 {
     switch (node.kind) {
-    case NodeKind::text: return node.text;
-    case NodeKind::output: return output_text(SCSCTL_TRY(defined(*node.expr)).get());
+    case NodeKind::text: {
+        SCSCTL_TRY(budget().produce(node.text.size()));
+        return node.text;
+    }
+    case NodeKind::output: {
+        std::string text = output_text(SCSCTL_TRY(defined(*node.expr)).get());
+        SCSCTL_TRY(budget().produce(text.size()));
+        return text;
+    }
     case NodeKind::set: {
         const core::Value value = SCSCTL_TRY(defined(*node.expr)).get();
         SCSCTL_TRY(bind(node.targets, value, m_frames.back()));
@@ -109,11 +184,15 @@ core::Result<std::string> Evaluator::render_node(const Node& node)
 
 core::Result<std::string> Evaluator::render_for(const Node& node)
 {
-    const Val iterable = SCSCTL_TRY(defined(*node.expr));
-    std::vector<core::Value> items = SCSCTL_TRY(iteration_items(iterable.get()));
+    Val iterable = SCSCTL_TRY(defined(*node.expr));
+    // An owned list (range(), a literal) is moved, not copied item by item.
+    std::vector<core::Value> items = iterable.ref == nullptr && iterable.own.is_array()
+                                         ? std::move(iterable.own.get_ref<core::Value::array_t&>())
+                                         : SCSCTL_TRY(iteration_items(iterable.get()));
     if (node.loop_filter) {
         std::vector<core::Value> kept;
         for (auto& item : items) {
+            SCSCTL_TRY(budget().iterate());
             m_frames.push_back(core::Value::object());
             auto bound = bind(node.targets, item, m_frames.back());
             auto keep = bound ? eval(*node.loop_filter) : core::Result<Val>(core::fail(bound.error()));
@@ -132,13 +211,18 @@ core::Result<std::string> Evaluator::render_for(const Node& node)
         return render(node.else_body);
     }
     std::string out;
+    m_frames.push_back(core::Value::object()); // one frame for all iterations, reset when a set added to it
+    const FrameGuard guard{m_frames};
     for (std::size_t i = 0; i < items.size(); ++i) {
-        m_frames.push_back(core::Value::object());
-        m_frames.back()["loop"] = loop_object(i, items.size());
-        auto bound = bind(node.targets, items[i], m_frames.back());
-        auto text = bound ? render(node.body) : core::Result<std::string>(core::fail(bound.error()));
-        m_frames.pop_back();
-        out += SCSCTL_TRY(std::move(text));
+        SCSCTL_TRY(budget().iterate());
+        core::Value& frame = m_frames.back();
+        if (frame.size() > node.targets.size() + 1) {
+            frame = core::Value::object(); // locals set in one iteration do not carry over, as in Jinja
+        }
+        update_loop_object(frame["loop"], i, items.size());
+        SCSCTL_TRY(bind(node.targets, items[i], frame));
+        out += SCSCTL_TRY(render(node.body));
+        SCSCTL_TRY(check_output(out));
     }
     return out;
 }

@@ -3,7 +3,9 @@
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
+#include <cstdint>
 #include <cstdlib>
+#include <limits>
 
 #include "vars/filter_support.hpp"
 #include "vars/python_format.hpp"
@@ -203,7 +205,12 @@ core::Result<Value> filter_abs(const Value& input, const FilterArgs&)
         return Value(input.get<bool>() ? 1 : 0);
     }
     if (input.is_number_integer() && !input.is_number_unsigned()) {
-        return Value(std::llabs(input.get<long long>()));
+        const std::int64_t v = input.get<std::int64_t>();
+        // |INT64_MIN| is not an int64 (llabs is UB there): float, as int overflow is elsewhere.
+        if (v == std::numeric_limits<std::int64_t>::min()) {
+            return Value(-static_cast<double>(v));
+        }
+        return Value(v < 0 ? -v : v);
     }
     if (input.is_number()) {
         return input.is_number_float() ? Value(std::fabs(input.get<double>())) : input;

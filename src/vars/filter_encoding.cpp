@@ -70,6 +70,9 @@ core::Result<Value> filter_from_json(const Value& input, const FilterArgs&)
     if (parsed.is_discarded()) {
         return filter_error("from_json: the string is not valid JSON");
     }
+    if (nested_deeper_than(parsed, k_max_parsed_depth)) {
+        return filter_error("from_json: nesting is deeper than " + std::to_string(k_max_parsed_depth) + " levels");
+    }
     return parsed;
 }
 
@@ -93,6 +96,9 @@ core::Result<Value> filter_from_yaml(const Value& input, const FilterArgs&)
     auto value = yaml::load_value("<from_yaml>", input.get_ref<const std::string&>(), diagnostics);
     if (!value || diagnostics.has_errors()) {
         return filter_error("from_yaml: " + diagnostics.first_error().message);
+    }
+    if (nested_deeper_than(*value, k_max_parsed_depth)) {
+        return filter_error("from_yaml: nesting is deeper than " + std::to_string(k_max_parsed_depth) + " levels");
     }
     return std::move(*value);
 }

@@ -266,4 +266,20 @@ core::Result<std::vector<Value>> as_list(const Value& value, std::string_view fi
     return items;
 }
 
+bool nested_deeper_than(const Value& value, int limit)
+{
+    if (!value.is_structured()) {
+        return false;
+    }
+    if (limit <= 0) {
+        return true;
+    }
+    for (const auto& item : value) {
+        if (nested_deeper_than(item, limit - 1)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 } // namespace scsctl::vars::detail

@@ -68,6 +68,16 @@ core::Result<std::vector<Value>> as_list(const Value& value, std::string_view fi
 
 namespace scsctl::vars::detail {
 
+/// Values that from_json/from_yaml may return, like the template parser's nesting limit:
+/// deeper documents are an error rather than a tree every recursive walk must survive.
+constexpr int k_max_parsed_depth = 200;
+/// The printers (str/repr, json, yaml) recurse once per level; below this depth they write
+/// "..." instead (Python's reprlib does the same), so no value can overflow the stack.
+constexpr int k_max_print_depth = 1000;
+
+/// Whether `value` nests lists/dicts more than `limit` levels (recursion bounded by limit).
+bool nested_deeper_than(const Value& value, int limit);
+
 /// json.dumps with its main knobs: indent < 0 is the one-line form with separators
 /// (", ", ": "); indent >= 0 puts items on their own lines with (",", ": ").
 std::string json_dumps(const Value& value, int indent, bool sort_keys, bool ensure_ascii);

@@ -85,8 +85,12 @@ std::string repr_string(std::string_view text)
     return out;
 }
 
-void append_repr(std::string& out, const core::Value& value)
+void append_repr(std::string& out, const core::Value& value, int depth)
 {
+    if (depth > detail::k_max_print_depth && value.is_structured()) {
+        out += "..."; // see k_max_print_depth: bounded recursion
+        return;
+    }
     switch (value.type()) {
     case core::Value::value_t::null:
         out += "None";
@@ -106,7 +110,7 @@ void append_repr(std::string& out, const core::Value& value)
         for (const auto& item : value) {
             out += first ? "" : ", ";
             first = false;
-            append_repr(out, item);
+            append_repr(out, item, depth + 1);
         }
         out += ']';
         break;
@@ -119,7 +123,7 @@ void append_repr(std::string& out, const core::Value& value)
             first = false;
             out += repr_string(key);
             out += ": ";
-            append_repr(out, item);
+            append_repr(out, item, depth + 1);
         }
         out += '}';
         break;
@@ -143,7 +147,7 @@ std::string python_str(const core::Value& value)
 std::string python_repr(const core::Value& value)
 {
     std::string out;
-    append_repr(out, value);
+    append_repr(out, value, 0);
     return out;
 }
 

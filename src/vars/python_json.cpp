@@ -89,7 +89,9 @@ struct Dumper {
 
     void dump(const core::Value& value, int level)
     {
-        if (value.is_string()) {
+        if (level > detail::k_max_print_depth && value.is_structured()) {
+            out += "\"...\""; // see k_max_print_depth: bounded recursion
+        } else if (value.is_string()) {
             append_json_string(out, value.get_ref<const std::string&>(), ensure_ascii);
         } else if (value.is_number_float()) {
             out += json_float(value.get<double>());

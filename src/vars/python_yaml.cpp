@@ -127,7 +127,9 @@ private:
 
     void emit_node(const core::Value& value, Context context)
     {
-        if (value.is_array()) {
+        if (value.is_structured() && m_indents.size() > static_cast<std::size_t>(detail::k_max_print_depth)) {
+            emit_node(core::Value("..."), context); // see k_max_print_depth: bounded recursion
+        } else if (value.is_array()) {
             if (m_flow_level > 0 || flow_style(value)) {
                 emit_flow_sequence(value);
             } else {

@@ -3,6 +3,8 @@
 #include "vars/template_lexer.hpp"
 
 #include <cctype>
+#include <charconv>
+#include <cstdint>
 
 namespace scsctl::vars {
 
@@ -13,6 +15,31 @@ core::Error syntax(std::string message)
     return core::Error{core::ErrorKind::failed, std::move(message), {}};
 }
 
+/// A 0x/0o/0b literal with Python's messages for bad digits. Beyond uint64 it becomes a
+/// float, as decimal literals beyond int64 do: Python has bignums, the engine has doubles.
+core::Result<Token> radix_literal(const std::string& digits, int base)
+{
+    const std::string kind = base == 16 ? "hexadecimal" : base == 8 ? "octal" : "binary";
+    double approx = 0.0;
+    for (const char d : digits) {
+        const bool dec = std::isdigit(static_cast<unsigned char>(d)) != 0;
+        const int v = dec ? d - '0' : std::tolower(static_cast<unsigned char>(d)) - 'a' + 10;
+        if (v >= base) {
+            return core::fail(syntax(dec ? std::string("invalid digit '") + d + "' in " + kind + " literal"
+                                         : "invalid " + kind + " literal"));
+        }
+        approx = approx * base + v;
+    }
+    if (digits.empty()) {
+        return core::fail(syntax("invalid " + kind + " literal"));
+    }
+    std::uint64_t value = 0;
+    if (std::from_chars(digits.data(), digits.data() + digits.size(), value, base).ec == std::errc()) {
+        return Token{TokenKind::integer, std::to_string(value)};
+    }
+    return Token{TokenKind::floating, std::to_string(approx)}; // exact: approx is a whole number
+}
+
 bool is_space(char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
@@ -20,20 +47,11 @@ bool is_space(char c)
 
 void append_utf8(std::string& out, unsigned long cp)
 {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
+    static constexpr unsigned char k_lead[] = {0x00, 0xC0, 0xE0, 0xF0};
+    const int extra = cp < 0x80 ? 0 : cp < 0x800 ? 1 : cp < 0x10000 ? 2 : 3;
+    out += static_cast<char>(k_lead[extra] | (cp >> (6 * extra)));
+    for (int i = extra - 1; i >= 0; --i) {
+        out += static_cast<char>(0x80 | ((cp >> (6 * i)) & 0x3F));
     }
 }
 
@@ -86,7 +104,7 @@ private:
     core::Result<std::size_t> tag(std::size_t pos, std::string_view close, TokenKind begin, TokenKind end);
     core::Result<std::size_t> expression_token(std::size_t pos);
     core::Result<std::size_t> string_token(std::size_t pos);
-    std::size_t number_token(std::size_t pos);
+    core::Result<std::size_t> number_token(std::size_t pos);
     bool is_raw(std::size_t pos) const;
     std::size_t raw_body(std::size_t pos) const;
     std::size_t raw_block(std::size_t pos);
@@ -320,7 +338,7 @@ core::Result<std::size_t> Lexer::string_token(std::size_t pos)
     return core::fail(syntax(std::string("unexpected char '") + quote + "' at " + std::to_string(pos)));
 }
 
-std::size_t Lexer::number_token(std::size_t pos)
+core::Result<std::size_t> Lexer::number_token(std::size_t pos)
 {
     const std::string_view rest = m_src.substr(pos);
     int base = 10;
@@ -360,10 +378,8 @@ std::size_t Lexer::number_token(std::size_t pos)
             take_digits();
         }
     }
-    if (base != 10) {
-        digits = std::to_string(std::stoull(digits.empty() ? "0" : digits, nullptr, base));
-    }
-    m_tokens.push_back({is_float ? TokenKind::floating : TokenKind::integer, digits});
+    m_tokens.push_back(base != 10 ? SCSCTL_TRY(radix_literal(digits, base))
+                                  : Token{is_float ? TokenKind::floating : TokenKind::integer, digits});
     return end;
 }
 

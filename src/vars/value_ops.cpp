@@ -3,6 +3,8 @@
 #include "vars/value_ops.hpp"
 
 #include <cmath>
+#include <limits>
+#include <optional>
 
 namespace scsctl::vars {
 
@@ -45,6 +47,47 @@ core::Error unsupported(std::string_view op, const core::Value& a, const core::V
                       python_type(b) + "'");
 }
 
+/// Python's floor division and modulo (the result takes the divisor's sign).
+core::Result<core::Value> floor_div_mod(std::string_view op, std::int64_t x, std::int64_t y)
+{
+    if (y == 0) {
+        return core::fail(type_error(op == "%" ? "integer modulo by zero" : "integer division or modulo by zero"));
+    }
+    if (y == -1) {
+        // INT64_MIN / -1 traps (SIGFPE); its quotient 2**63 is not an int64, so it falls back
+        // to float like every other int overflow.
+        if (op == "%") {
+            return core::Value(std::int64_t{0});
+        }
+        return x == std::numeric_limits<std::int64_t>::min() ? core::Value(-static_cast<double>(x)) : core::Value(-x);
+    }
+    std::int64_t q = x / y;
+    std::int64_t m = x % y;
+    if (m != 0 && ((m < 0) != (y < 0))) {
+        --q;
+        m += y;
+    }
+    return core::Value(op == "//" ? q : m);
+}
+
+/// x ** y for y >= 0 by squaring, so huge exponents cost O(log y); nullopt on int64
+/// overflow. Squaring the base only overflows when a higher bit of y is still to come, and
+/// then the result overflows too (|x| >= 2), so no representable result is lost.
+std::optional<std::int64_t> int_power(std::int64_t base, std::int64_t exp)
+{
+    std::int64_t acc = 1;
+    while (exp > 0) {
+        if ((exp & 1) != 0 && __builtin_mul_overflow(acc, base, &acc)) {
+            return std::nullopt;
+        }
+        exp >>= 1;
+        if (exp > 0 && __builtin_mul_overflow(base, base, &base)) {
+            return std::nullopt;
+        }
+    }
+    return acc;
+}
+
 core::Result<core::Value> int_arith(std::string_view op, std::int64_t x, std::int64_t y)
 {
     std::int64_t r = 0;
@@ -58,29 +101,15 @@ core::Result<core::Value> int_arith(std::string_view op, std::int64_t x, std::in
         return core::Value(r);
     }
     if (op == "//" || op == "%") {
-        if (y == 0) {
-            return core::fail(type_error(op == "%" ? "integer modulo by zero" : "integer division or modulo by zero"));
-        }
-        std::int64_t q = x / y;
-        std::int64_t m = x % y;
-        if (m != 0 && ((m < 0) != (y < 0))) {
-            --q;
-            m += y;
-        }
-        return core::Value(op == "//" ? q : m);
+        return floor_div_mod(op, x, y);
     }
     if (op == "**" && y >= 0) {
-        std::int64_t acc = 1;
-        bool overflow = false;
-        for (std::int64_t i = 0; i < y && !overflow; ++i) {
-            overflow = __builtin_mul_overflow(acc, x, &acc);
-            if (acc == 0 || acc == 1) {
-                break;
-            }
+        if (const auto power = int_power(x, y)) {
+            return core::Value(*power);
         }
-        if (!overflow) {
-            return core::Value(acc);
-        }
+    }
+    if (op == "**" && y < 0 && x == 0) {
+        return core::fail(type_error("0.0 cannot be raised to a negative power"));
     }
     const double fx = static_cast<double>(x);
     const double fy = static_cast<double>(y);
@@ -93,7 +122,7 @@ core::Result<core::Value> int_arith(std::string_view op, std::int64_t x, std::in
     if (op == "*") {
         return core::Value(fx * fy);
     }
-    return core::Value(std::pow(fx, fy));
+    return core::Value(std::pow(fx, fy)); // negative exponents give floats, as in Python
 }
 
 core::Result<core::Value> float_arith(std::string_view op, double x, double y)
@@ -116,23 +145,29 @@ core::Result<core::Value> float_arith(std::string_view op, double x, double y)
     return core::Value(std::pow(x, y));
 }
 
+/// seq * times. Empty operands and counts <= 0 return at once (a loop over 10**18 empty
+/// copies would never end); the cap is checked by division, as unit * times can overflow.
 core::Result<core::Value> repeat(const core::Value& seq, std::int64_t times)
 {
-    if (seq.is_string()) {
-        std::string out;
+    const bool text = seq.is_string();
+    const std::size_t unit = text ? seq.get_ref<const std::string&>().size() : seq.size();
+    if (times <= 0 || unit == 0) {
+        return text ? core::Value("") : core::Value::array();
+    }
+    const std::size_t limit = text ? (64u << 20) : (1u << 20);
+    if (static_cast<std::uint64_t>(times) > limit / unit) {
+        return core::fail(type_error(text ? "repeated string is too large" : "repeated list is too large"));
+    }
+    if (text) {
         const auto& s = seq.get_ref<const std::string&>();
-        if (times > 0 && s.size() * static_cast<std::size_t>(times) > (64u << 20)) {
-            return core::fail(type_error("repeated string is too large"));
-        }
+        std::string out;
+        out.reserve(unit * static_cast<std::size_t>(times));
         for (std::int64_t i = 0; i < times; ++i) {
             out += s;
         }
-        return core::Value(out);
+        return core::Value(std::move(out));
     }
     core::Value out = core::Value::array();
-    if (times > 0 && seq.size() * static_cast<std::size_t>(times) > (1u << 20)) {
-        return core::fail(type_error("repeated list is too large"));
-    }
     for (std::int64_t i = 0; i < times; ++i) {
         for (const auto& item : seq) {
             out.push_back(item);
