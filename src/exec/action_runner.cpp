@@ -244,6 +244,13 @@ void ActionRunner::after_probe(const std::shared_ptr<Job>& job, const modules::S
         core::Value result = skipped_result("", "");
         result.erase("skip_reason");
         result["msg"] = "Command would have run if not in check mode";
+        // What ansible-core 2.14's command module returns in check mode, so that
+        // `r.rc`, `r.stdout` in changed_when/failed_when still resolve.
+        result["rc"] = 0;
+        result["stdout"] = "";
+        result["stderr"] = "";
+        result["stdout_lines"] = core::Value::array();
+        result["stderr_lines"] = core::Value::array();
         return attempt_done(job, std::move(result));
     }
     if (job->context.check_mode || decision.steps.empty()) {
@@ -327,6 +334,10 @@ void ActionRunner::attempt_done(const std::shared_ptr<Job>& job, core::Value res
 
 void ActionRunner::item_done(const std::shared_ptr<Job>& job, core::Value result)
 {
+    if (result.is_object() && !result.contains("failed") && !result.contains("skipped") &&
+        !result.contains("unreachable")) {
+        result["failed"] = false; // Ansible's registered results always say whether they failed
+    }
     if (job->looped) {
         const model::Loop& loop = *job->task->loop;
         result[loop.loop_var] = job->items[job->index];

@@ -131,6 +131,9 @@ void PlaybookRunner::State::apply_outcome(HostRuntime& host, const model::Task& 
             const bool caught = cursors.at(host.host->name).fail(&rescued);
             if (rescued) {
                 ++counters.rescued;
+                // rescue tasks see what failed, as in Ansible
+                host.host_vars["ansible_failed_result"] = outcome.result;
+                host.host_vars["ansible_failed_task"] = core::Value{{"name", actions->display_name(task)}};
             } else {
                 ++counters.failed;
             }

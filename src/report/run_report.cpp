@@ -66,6 +66,9 @@ core::Value shown(const model::HostResult& result)
     core::Value out = result.result;
     if (result.action == "debug" && out.is_object()) {
         out.erase("changed");
+        if (out.contains("failed") && out["failed"] == false) {
+            out.erase("failed");
+        }
     }
     return out;
 }
