@@ -89,6 +89,28 @@ bool HostCursor::catch_failure(bool* rescued)
     return false;
 }
 
+std::pair<std::size_t, int> HostCursor::position() const
+{
+    if (m_frames.empty()) {
+        return {static_cast<std::size_t>(-1), 0};
+    }
+    const std::size_t root = m_frames.front().index == 0 ? 0 : m_frames.front().index - 1;
+    if (m_frames.size() < 2 || m_frames[1].block == nullptr) {
+        return {root, 0};
+    }
+    switch (m_frames[1].phase) {
+    case Phase::plain:
+        return {root, 0};
+    case Phase::block:
+        return {root, 1};
+    case Phase::rescue:
+        return {root, 2};
+    case Phase::always:
+        return {root, 3};
+    }
+    return {root, 0};
+}
+
 void HostCursor::push(std::shared_ptr<const std::vector<model::Task>> tasks)
 {
     Frame frame;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <memory>
+#include <utility>
 #include <vector>
 
 #include "model/play.hpp"
@@ -32,6 +33,12 @@ public:
     void push(std::shared_ptr<const std::vector<model::Task>> tasks);
 
     bool failed() const { return m_failed; }
+
+    /// Where the host stands, for the linear strategy's lockstep: the index of the play-
+    /// level entry (task or block) it is in, then its phase there (0 plain, 1 block,
+    /// 2 rescue, 3 always). Ansible runs the hosts with the lowest position first, so a
+    /// host in `rescue` catches up before the others run the block's `always`.
+    std::pair<std::size_t, int> position() const;
 
 private:
     enum class Phase { plain, block, rescue, always };

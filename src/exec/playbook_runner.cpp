@@ -149,11 +149,22 @@ void run_batch(State& state, const std::vector<std::string>& batch, double max_f
                 current[host] = state.next_runnable(host);
             }
         }
+        // Lockstep: the task of the host that stands earliest (see HostCursor::position),
+        // run on every host standing at that same task.
         const model::Task* task = nullptr;
+        std::pair<std::size_t, int> earliest{static_cast<std::size_t>(-1), 99};
+        for (const auto& host : batch) {
+            if (current[host] != nullptr && state.runtime(host).active()) {
+                const auto position = state.cursors.at(host).position();
+                if (task == nullptr || position < earliest) {
+                    task = current[host];
+                    earliest = position;
+                }
+            }
+        }
         std::vector<std::string> hosts;
         for (const auto& host : batch) {
-            if (current[host] != nullptr && state.runtime(host).active() && (task == nullptr || current[host] == task)) {
-                task = current[host];
+            if (task != nullptr && current[host] == task && state.runtime(host).active()) {
                 hosts.push_back(host);
             }
         }
