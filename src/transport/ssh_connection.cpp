@@ -105,6 +105,9 @@ void SshConnection::prepare(PollSet& set, Clock::time_point now)
     if (m_state == State::ready && !m_queue.empty() && m_running.size() < m_shared.channels_per_host) {
         set.wake_at(now);
     }
+    if (m_state == State::ready && m_more_work) {
+        set.wake_at(now);
+    }
     if (m_state == State::ready && m_close_requested && !busy()) {
         set.wake_at(now);
     }
@@ -262,6 +265,7 @@ void SshConnection::run_operations(Clock::time_point now)
         libssh2_keepalive_send(m_session, &next);
         m_next_keepalive = now + std::chrono::seconds(std::max(next, 1));
     }
+    m_more_work = false;
     for (int round = 0; round < k_max_rounds; ++round) {
         while (!m_queue.empty() && m_running.size() < m_shared.channels_per_host) {
             m_running.push_back(std::move(m_queue.front()));
@@ -274,6 +278,10 @@ void SshConnection::run_operations(Clock::time_point now)
         if (!progressed) {
             break;
         }
+        // Still progressing when the round budget runs out: operations may have work that
+        // no socket event will announce (a token another operation just released, local
+        // digest steps), so prepare() must not let poll() sleep on them.
+        m_more_work = round + 1 == k_max_rounds;
     }
     if (m_close_requested && !busy()) {
         for (auto& op : m_running) { // background operations (forwards) end with the connection

@@ -112,6 +112,7 @@ private:
     std::optional<Clock::time_point> m_deadline;
     std::optional<Failure> m_failure;
     bool m_close_requested = false;
+    bool m_more_work = false; ///< the last run_operations stopped at its round budget, not idle
     bool m_tunnel_open = false;
     std::optional<Failure> m_tunnel_failure;
     Clock::time_point m_next_keepalive{};
