@@ -1,3 +1,4 @@
+// (In cli/ because it wires the playbook loader, the runner and the reporters together.)
 // End to end: YAML playbooks loaded with the playbook loader and run by PlaybookRunner on
 // hosts with ansible_connection: local (real commands on this machine). Every expected
 // recap was checked against ansible-playbook 2.14 (`ansible-playbook -i 'h1,h2,' -c local`).
