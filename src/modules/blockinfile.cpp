@@ -133,40 +133,12 @@ core::Result<Decision> decide_block(const core::Value& raw, const StepResult& pr
     return decision;
 }
 
-class BlockinfileModule final : public Module {
-public:
-    std::string_view name() const override { return "blockinfile"; }
-    std::vector<std::string> validate(const core::Value& args) const override
-    {
-        return Args(args, k_spec, file_common_args()).check();
-    }
-    core::Result<std::string> probe(const core::Value& raw, const TaskContext& context) const override
-    {
-        (void)context;
-        const Args args(raw, k_spec, file_common_args());
-        SCSCTL_TRY(args.require_valid());
-        return edit_probe(SCSCTL_TRY(args.str_or("path", "")));
-    }
-    core::Result<Decision> decide(const core::Value& args, const StepResult& probe,
-                                  const TaskContext& context) const override
-    {
-        (void)context;
-        return decide_block(args, probe);
-    }
-    core::Value finish(const Decision& decision, const std::vector<StepResult>& steps,
-                       const TaskContext& context) const override
-    {
-        core::Value out = Module::finish(decision, steps, context);
-        add_write_keys(out, steps, "backup_file");
-        return out;
-    }
-};
 
 } // namespace
 
 const Module* blockinfile_module()
 {
-    static const BlockinfileModule k_module;
+    static const TextEditModule k_module("blockinfile", k_spec, decide_block, "backup_file");
     return &k_module;
 }
 

@@ -253,40 +253,12 @@ core::Result<Decision> decide_lineinfile(const core::Value& raw, const StepResul
     return decision;
 }
 
-class LineinfileModule final : public Module {
-public:
-    std::string_view name() const override { return "lineinfile"; }
-    std::vector<std::string> validate(const core::Value& args) const override
-    {
-        return Args(args, k_spec, file_common_args()).check();
-    }
-    core::Result<std::string> probe(const core::Value& raw, const TaskContext& context) const override
-    {
-        (void)context;
-        const Args args(raw, k_spec, file_common_args());
-        SCSCTL_TRY(args.require_valid());
-        return edit_probe(SCSCTL_TRY(args.str_or("path", "")));
-    }
-    core::Result<Decision> decide(const core::Value& args, const StepResult& probe,
-                                  const TaskContext& context) const override
-    {
-        (void)context;
-        return decide_lineinfile(args, probe);
-    }
-    core::Value finish(const Decision& decision, const std::vector<StepResult>& steps,
-                       const TaskContext& context) const override
-    {
-        core::Value out = Module::finish(decision, steps, context);
-        add_write_keys(out, steps, "backup");
-        return out;
-    }
-};
 
 } // namespace
 
 const Module* lineinfile_module()
 {
-    static const LineinfileModule k_module;
+    static const TextEditModule k_module("lineinfile", k_spec, decide_lineinfile, "backup");
     return &k_module;
 }
 

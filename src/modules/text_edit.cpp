@@ -130,4 +130,32 @@ std::string expand_match(const regex::Match& match, const std::string& replaceme
     return out;
 }
 
+std::vector<std::string> TextEditModule::validate(const core::Value& args) const
+{
+    return Args(args, m_spec, file_common_args()).check();
+}
+
+core::Result<std::string> TextEditModule::probe(const core::Value& raw, const TaskContext& context) const
+{
+    (void)context;
+    const Args args(raw, m_spec, file_common_args());
+    SCSCTL_TRY(args.require_valid());
+    return edit_probe(SCSCTL_TRY(args.str_or("path", "")));
+}
+
+core::Result<Decision> TextEditModule::decide(const core::Value& args, const StepResult& probe,
+                                              const TaskContext& context) const
+{
+    (void)context;
+    return m_decide(args, probe);
+}
+
+core::Value TextEditModule::finish(const Decision& decision, const std::vector<StepResult>& steps,
+                                   const TaskContext& context) const
+{
+    core::Value out = Module::finish(decision, steps, context);
+    add_write_keys(out, steps, m_backup_key);
+    return out;
+}
+
 } // namespace scsctl::modules

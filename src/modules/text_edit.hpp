@@ -5,11 +5,13 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "core/result.hpp"
 #include "modules/file_write.hpp"
+#include "modules/module_args.hpp"
 #include "modules/module.hpp"
 #include "regex/python_regex.hpp"
 
@@ -50,5 +52,31 @@ std::string expand_match(const regex::Match& match, const std::string& replaceme
 
 /// Reads the common options (path with aliases dest/destfile/name is read by the caller).
 core::Result<EditOptions> read_edit_options(const Args& args, std::string path);
+
+/// The Module of a line editor: its arguments checked against `spec` plus the common
+/// file arguments, the shared edit probe, its own pure decide(), and the write keys
+/// (the backup file under `backup_key`, as Ansible names it per module).
+class TextEditModule final : public Module {
+public:
+    using DecideFn = core::Result<Decision> (*)(const core::Value& args, const StepResult& probe);
+
+    TextEditModule(std::string_view name, std::span<const ArgSpec> spec, DecideFn decide_fn, const char* backup_key)
+        : m_name(name), m_spec(spec), m_decide(decide_fn), m_backup_key(backup_key)
+    {
+    }
+    std::string_view name() const override { return m_name; }
+    std::vector<std::string> validate(const core::Value& args) const override;
+    core::Result<std::string> probe(const core::Value& raw, const TaskContext& context) const override;
+    core::Result<Decision> decide(const core::Value& args, const StepResult& probe,
+                                  const TaskContext& context) const override;
+    core::Value finish(const Decision& decision, const std::vector<StepResult>& steps,
+                       const TaskContext& context) const override;
+
+private:
+    std::string_view m_name;
+    std::span<const ArgSpec> m_spec;
+    DecideFn m_decide;
+    const char* m_backup_key;
+};
 
 } // namespace scsctl::modules
