@@ -3,6 +3,9 @@
 #include "transport/ssh_connection.hpp"
 
 #include <sys/socket.h>
+
+#include <atomic>
+#include <cerrno>
 #include <unistd.h>
 
 #include "transport/ssh_tunnel.hpp"
@@ -11,6 +14,25 @@
 namespace scsctl::transport {
 
 constexpr int k_max_rounds = 64; // operation steps per advance before polling again
+// Operations are stepped at least this often while any runs, whatever poll() says.
+constexpr auto k_watchdog = std::chrono::seconds(1);
+
+std::atomic<std::uint64_t> g_lost_wakeups{0};
+
+std::uint64_t lost_wakeups_recovered()
+{
+    return g_lost_wakeups.load();
+}
+
+ssize_t SshConnection::counting_recv(libssh2_socket_t fd, void* buffer, size_t length, int flags, void** abstract)
+{
+    const ssize_t n = ::recv(fd, buffer, length, flags);
+    if (n < 0) {
+        return errno == EWOULDBLOCK ? -EAGAIN : -errno; // libssh2 expects -errno
+    }
+    static_cast<SshConnection*>(*abstract)->m_bytes_received += static_cast<std::uint64_t>(n);
+    return n;
+}
 
 SshConnection::SshConnection(std::string name, Hop hop, const Endpoint& settings, SshConnection* via,
                              SshShared& shared, ConnectSlots& slots)
@@ -50,6 +72,9 @@ void SshConnection::submit(std::unique_ptr<Operation> operation)
     if (m_state == State::failed && m_failure) {
         op->fail(*m_failure);
         return;
+    }
+    if (!busy()) {
+        m_last_activity = Clock::now(); // the watchdog measures from the first operation
     }
     m_queue.push_back(std::move(op));
 }
@@ -98,6 +123,9 @@ void SshConnection::prepare(PollSet& set, Clock::time_point now)
         if (auto deadline = op->deadline()) {
             set.wake_at(*deadline);
         }
+    }
+    if (m_state == State::ready && busy()) {
+        set.wake_at(m_last_activity + k_watchdog);
     }
     if (m_state == State::ready && m_settings.keepalive_interval.count() > 0) {
         set.wake_at(m_next_keepalive);
@@ -266,16 +294,20 @@ void SshConnection::run_operations(Clock::time_point now)
         m_next_keepalive = now + std::chrono::seconds(std::max(next, 1));
     }
     m_more_work = false;
+    const std::uint64_t received_before = m_bytes_received;
+    bool any_progress = false;
     for (int round = 0; round < k_max_rounds; ++round) {
         while (!m_queue.empty() && m_running.size() < m_shared.channels_per_host) {
             m_running.push_back(std::move(m_queue.front()));
             m_queue.pop_front();
         }
+        const std::uint64_t received = m_bytes_received;
         bool progressed = false;
         if (!step_each(m_running, false, progressed) || !step_each(m_releasing, true, progressed)) {
             return; // the connection failed
         }
-        if (!progressed) {
+        any_progress = any_progress || progressed;
+        if (!progressed && m_bytes_received == received) {
             break;
         }
         // Still progressing when the round budget runs out: operations may have work that
@@ -283,6 +315,7 @@ void SshConnection::run_operations(Clock::time_point now)
         // digest steps), so prepare() must not let poll() sleep on them.
         m_more_work = round + 1 == k_max_rounds;
     }
+    watch_progress(now, any_progress, received_before);
     if (m_close_requested && !busy()) {
         for (auto& op : m_running) { // background operations (forwards) end with the connection
             op->fail(Failure{FailureKind::interrupted, m_name + ": connection closed"});
@@ -293,6 +326,26 @@ void SshConnection::run_operations(Clock::time_point now)
     if (m_close_requested && !busy() && m_releasing.empty()) {
         m_state = State::disconnect;
         step_disconnect();
+    }
+}
+
+// Records activity for the watchdog; progress that the watchdog's own wakeup found, with
+// no bytes received and no deadline due, had been announced by nothing: a lost wakeup.
+void SshConnection::watch_progress(Clock::time_point now, bool progressed, std::uint64_t received_before)
+{
+    const bool received = m_bytes_received != received_before;
+    if (progressed && !received && now >= m_last_activity + k_watchdog) {
+        const bool deadline_due = std::ranges::any_of(m_running, [&](const auto& op) {
+            const auto deadline = op->deadline();
+            return op->background() || (deadline && *deadline <= now);
+        });
+        if (!deadline_due) {
+            ++g_lost_wakeups;
+            trace("watchdog: operations progressed with no event announcing it (lost wakeup recovered)");
+        }
+    }
+    if (progressed || received) {
+        m_last_activity = now;
     }
 }
 

@@ -28,6 +28,11 @@ struct SshShared {
     std::size_t channels_per_host = 4;
 };
 
+/// How often, in this process, a connection's watchdog found work that no socket event
+/// or deadline had announced (a lost wakeup, recovered after k_watchdog). Should stay 0;
+/// tests assert it.
+std::uint64_t lost_wakeups_recovered();
+
 /// Limits how many connections of one worker handshake at once.
 struct ConnectSlots {
     std::size_t available = 64;
@@ -88,6 +93,9 @@ private:
     void fail_connection(Failure failure);
     void release_resources();
     bool check_deadline(Clock::time_point now);
+    void watch_progress(Clock::time_point now, bool progressed, std::uint64_t received_before);
+    /// libssh2's recv callback: counts the bytes read from the socket (m_bytes_received).
+    static ssize_t counting_recv(libssh2_socket_t fd, void* buffer, size_t length, int flags, void** abstract);
     void trace(const std::string& message) const;
     std::string where() const;
 
@@ -116,6 +124,12 @@ private:
     bool m_tunnel_open = false;
     std::optional<Failure> m_tunnel_failure;
     Clock::time_point m_next_keepalive{};
+    /// Bytes libssh2 read from the socket so far. Reading for one channel may queue
+    /// packets of another (or of another stream of the same channel) inside libssh2,
+    /// where poll() cannot see them: operations are stepped again until a round reads
+    /// nothing new.
+    std::uint64_t m_bytes_received = 0;
+    Clock::time_point m_last_activity{}; ///< last progress or received bytes (watchdog)
 
     std::deque<std::unique_ptr<SshOperation>> m_queue;
     std::vector<std::unique_ptr<SshOperation>> m_running;

@@ -87,6 +87,7 @@ void SshConnection::start_session(Clock::time_point now)
         return;
     }
     m_view.set_session(m_session);
+    libssh2_session_callback_set(m_session, LIBSSH2_CALLBACK_RECV, reinterpret_cast<void*>(&counting_recv));
     libssh2_session_set_blocking(m_session, 0);
     libssh2_session_flag(m_session, LIBSSH2_FLAG_SIGPIPE, 0);
     libssh2_session_method_pref(m_session, LIBSSH2_METHOD_KEX, k_kex_preference);
@@ -288,6 +289,7 @@ void SshConnection::become_ready()
 {
     m_state = State::ready;
     m_deadline.reset();
+    m_last_activity = m_view.now();
     if (m_holds_slot) {
         ++m_slots.available;
         m_holds_slot = false;
