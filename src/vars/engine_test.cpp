@@ -212,6 +212,11 @@ TEST_CASE("statements", "[template]")
                "{% raw %}{{ x }}{% endraw %} {{- ' t' -}} !") == "55{{ x }} t!");
     CHECK(text("  {% if true %}x{% endif %}\n  {% if true %}\ny{% endif %}\n") == "  x  y\n");
     CHECK(text("{% for x in 'ab' %}{{ loop.index0 }}{{ x }}{% endfor %}") == "0a1b");
+    // The loop filter's value may live in the item (an attribute): it is tested while the
+    // item is still bound (once read after the frame was freed, and came out false).
+    CHECK(text("{% for u in [{'n': 'a', 'on': true}, {'n': 'b', 'on': false}, {'n': 'c', 'on': 1}] if u.on %}"
+               "{{ u.n }}{% endfor %}|{% for u in [{'k': [1]}, {'k': []}] if u['k'] %}{{ u.k }}{% endfor %}") ==
+          "ac|[1]");
     CHECK(text("a\n\n") == "a\n\n");
 }
 

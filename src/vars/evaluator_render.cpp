@@ -194,10 +194,10 @@ core::Result<std::string> Evaluator::render_for(const Node& node)
         for (auto& item : items) {
             SCSCTL_TRY(budget().iterate());
             m_frames.push_back(core::Value::object());
-            auto bound = bind(node.targets, item, m_frames.back());
-            auto keep = bound ? eval(*node.loop_filter) : core::Result<Val>(core::fail(bound.error()));
-            m_frames.pop_back();
-            const Val k = SCSCTL_TRY(std::move(keep));
+            const FrameGuard frame_guard{m_frames};
+            SCSCTL_TRY(bind(node.targets, item, m_frames.back()));
+            // The result may point into the frame (`u.admin`): test it before the frame goes.
+            const Val k = SCSCTL_TRY(eval(*node.loop_filter));
             if (k.undefined) {
                 return core::fail(render_error(k.hint));
             }
