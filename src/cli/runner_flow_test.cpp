@@ -37,6 +37,22 @@ TEST_CASE("runner: block, rescue and always counters", "[exec]")
     CHECK(h.debug_msgs("h2") == std::vector<std::string>{"one", "rescued", "always", "always2"});
 }
 
+TEST_CASE("runner: retries counts attempts as ansible-core 2.14 does", "[exec]")
+{
+    Harness h;
+    REQUIRE(h.run(R"(
+- hosts: h1
+  gather_facts: false
+  tasks:
+    - {command: /bin/false, register: two, until: two.rc == 0, retries: 2, delay: 0, ignore_errors: true}
+    - {command: /bin/false, register: zero, until: zero.rc == 0, retries: 0, delay: 0, ignore_errors: true}
+    - {command: /bin/false, register: unset, until: unset.rc == 0, delay: 0, ignore_errors: true}
+    - debug: msg="{{ two.attempts }} {{ zero.attempts }} {{ unset.attempts }}"
+)"));
+    // Checked with ansible-playbook 2.14: retries is the number of attempts, default 3.
+    CHECK(h.debug_msgs("h1") == std::vector<std::string>{"2 1 3"});
+}
+
 TEST_CASE("runner: failures in rescue and always fail the host after always", "[exec]")
 {
     Harness h;

@@ -3,6 +3,8 @@
 // conditions → until) → register → report.
 #include "exec/action_runner.hpp"
 
+#include <algorithm>
+
 #include "exec/diff_text.hpp"
 #include "exec/loop_items.hpp"
 #include "exec/task_result.hpp"
@@ -164,8 +166,9 @@ void ActionRunner::start(HostRuntime& host, const model::Task& task, StepTarget 
     job->context.condition = [engine, item_scope](std::string_view expression) {
         return engine->condition(expression, *item_scope);
     };
-    job->context.render_text = [engine, item_scope](std::string_view text) {
-        return engine->render_text(text, *item_scope);
+    job->context.render_text = [engine, item_scope](std::string_view text, const core::Value& extra_vars) {
+        const vars::OverlayScope scope(*item_scope, extra_vars);
+        return engine->render_text(text, scope);
     };
     next_item(job);
 }
@@ -325,7 +328,8 @@ void ActionRunner::attempt_done(const std::shared_ptr<Job>& job, core::Value res
     if (*until_met) {
         return item_done(job, std::move(result));
     }
-    if (job->attempts > job->retries) {
+    // ansible-core 2.14: `retries` is the number of attempts (at least one), not of retries.
+    if (job->attempts >= std::max(job->retries, 1)) {
         result["failed"] = true;
         return item_done(job, std::move(result));
     }

@@ -58,7 +58,7 @@ TaskContext fixture_context(const core::Value& spec)
         context.search_paths.push_back(k_root + "/" + path.get<std::string>());
     }
     const core::Value replacements = spec.value("render", core::Value::object());
-    context.render_text = [replacements](std::string_view text) -> core::Result<std::string> {
+    context.render_text = [replacements](std::string_view text, const core::Value&) -> core::Result<std::string> {
         std::string out(text);
         for (const auto& [from, to] : replacements.items()) {
             for (auto at = out.find(from); at != std::string::npos; at = out.find(from, at + 1)) {

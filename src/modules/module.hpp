@@ -102,8 +102,9 @@ struct TaskContext {
     std::function<core::Result<core::Value>(std::string_view expression)> evaluate;
     /// A Jinja conditional in the task's scope (assert that=).
     std::function<core::Result<bool>(std::string_view expression)> condition;
-    /// A template file's text rendered in the task's scope (template module).
-    std::function<core::Result<std::string>(std::string_view text)> render_text;
+    /// A template file's text rendered in the task's scope (template module), with
+    /// `extra_vars` (an object: template_vars) over the task's variables.
+    std::function<core::Result<std::string>(std::string_view text, const core::Value& extra_vars)> render_text;
 };
 
 class Module {

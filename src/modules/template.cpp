@@ -1,11 +1,12 @@
 // The template module: the controller's `src` rendered by the task's template engine
-// (TaskContext::render_text), newline_sequence applied, then written like copy.
-// Depends on copy_core and local_files.
+// (TaskContext::render_text) with Ansible's template variables (template_vars),
+// newline_sequence applied, then written like copy. Depends on copy_core and local_files.
 #include <filesystem>
 
 #include "modules/copy_core.hpp"
 #include "modules/file_modules.hpp"
 #include "modules/local_files.hpp"
+#include "modules/template_vars.hpp"
 
 namespace scsctl::modules {
 
@@ -90,7 +91,8 @@ core::Result<CopyRequest> read_request(const core::Value& raw, const TaskContext
         if (!context.render_text) {
             return core::fail(core::Error{core::ErrorKind::internal, "template: no template engine in this context", {}});
         }
-        request.content = apply_newlines(SCSCTL_TRY(context.render_text(text)), sequence);
+        const core::Value extra = template_vars(local, request.dest);
+        request.content = apply_newlines(SCSCTL_TRY(context.render_text(text, extra)), sequence);
     }
     return request;
 }
