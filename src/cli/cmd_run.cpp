@@ -124,8 +124,8 @@ exec::RunHooks make_hooks(const InventoryContext& context, const exec::Connectio
         }
         return tasks;
     };
-    hooks.load_role = [load_options](const std::string& role, const model::Task& include)
-        -> core::Result<std::pair<std::vector<model::Task>, std::vector<model::Task>>> {
+    hooks.load_role = [load_options](const std::string& role, const model::Task& include,
+                                     model::AppliedRoles& applied) -> core::Result<std::pair<std::vector<model::Task>, std::vector<model::Task>>> {
         core::Diagnostics diagnostics;
         // Roles are looked up beside the playbook: the include's file, made absolute.
         std::error_code ignored;
@@ -133,7 +133,7 @@ exec::RunHooks make_hooks(const InventoryContext& context, const exec::Connectio
         if (!include.role.empty()) {
             dir = dir.parent_path().parent_path().parent_path(); // roles/<role>/tasks/x.yml -> playbook dir
         }
-        auto loaded = playbook::load_role(role, include, dir.string(), load_options, diagnostics);
+        auto loaded = playbook::load_role(role, include, dir.string(), load_options, diagnostics, applied);
         if (diagnostics.has_errors()) {
             return core::fail(core::Error{core::ErrorKind::config, diagnostics.sorted().front().str(), {}});
         }

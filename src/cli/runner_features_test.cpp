@@ -119,6 +119,81 @@ TEST_CASE("runner: meta flush_handlers in a play section", "[exec]")
     CHECK(h.counts("h1") == C(3, 1, 0, 0, 0, 0));
 }
 
+TEST_CASE("runner: a listen topic runs every handler that listens to it, in handler order", "[exec]")
+{
+    Harness h;
+    REQUIRE(h.run(R"(
+- hosts: all
+  gather_facts: false
+  tasks:
+    - command: /bin/true
+      notify: [topic, by name]
+  handlers:
+    - name: first listener
+      listen: topic
+      debug: msg=first
+    - name: by name
+      debug: msg=named
+    - name: second listener
+      listen: [other, topic]
+      debug: msg=second
+)"));
+    CHECK(h.debug_msgs("h1") == std::vector<std::string>{"first", "named", "second"});
+    CHECK(h.counts("h1") == C(4, 1, 0, 0, 0, 0));
+}
+
+TEST_CASE("runner: a role sees its dependencies' defaults and vars, also when the dependency ran before",
+          "[exec]")
+{
+    Harness h;
+    h.write("roles/common/defaults/main.yml", "motd: common default\nshared: common default\n");
+    h.write("roles/common/vars/main.yml", "common_var: from common vars\n");
+    h.write("roles/common/tasks/main.yml", "- debug: msg=\"common {{ motd }}\"\n");
+    h.write("roles/base/meta/main.yml", "dependencies: [common]\n");
+    h.write("roles/base/defaults/main.yml", "shared: base default\n");
+    h.write("roles/base/tasks/main.yml", "- debug: msg=\"{{ tag | default('-') }} {{ motd }}/{{ shared }}/{{ common_var }}\"\n");
+    REQUIRE(h.run(R"(
+- hosts: h1
+  gather_facts: false
+  roles:
+    - base
+    - {role: base, tag: param}
+)"));
+    INFO(h.error);
+    // common runs once (same params both times); the second base still sees its layers.
+    CHECK(h.debug_msgs("h1") == std::vector<std::string>{"common common default",
+                                                         "- common default/base default/from common vars",
+                                                         "param common default/base default/from common vars"});
+}
+
+TEST_CASE("runner: include_role runs the role each time but a dependency once per play", "[exec]")
+{
+    Harness h;
+    h.write("roles/common/defaults/main.yml", "motd: common default\n");
+    h.write("roles/common/tasks/main.yml", "- debug: msg=common\n");
+    h.write("roles/base/meta/main.yml", "dependencies: [common]\n");
+    h.write("roles/base/tasks/main.yml", "- debug: msg=\"base {{ motd }}\"\n");
+    h.write("roles/base/tasks/other.yml", "- debug: msg=\"other {{ motd }}\"\n");
+    REQUIRE(h.run(R"(
+- hosts: h1
+  gather_facts: false
+  roles: [base]
+  tasks:
+    - include_role: {name: base, tasks_from: other.yml}
+    - include_role: {name: base}
+- hosts: h1
+  gather_facts: false
+  tasks:
+    - include_role: {name: base, tasks_from: other.yml}
+    - include_role: {name: base, tasks_from: other.yml}
+)"));
+    INFO(h.error);
+    // The order ansible-playbook 2.14 prints for the same playbook.
+    CHECK(h.debug_msgs("h1") == std::vector<std::string>{"common", "base common default", "other common default",
+                                                         "base common default", "common", "other common default",
+                                                         "other common default"});
+}
+
 TEST_CASE("runner: check mode writes nothing", "[exec]")
 {
     Harness h;

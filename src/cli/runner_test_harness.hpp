@@ -111,11 +111,11 @@ public:
             }
             return tasks;
         };
-        hooks.load_role = [load_options](const std::string& role, const model::Task& include)
-            -> core::Result<std::pair<std::vector<model::Task>, std::vector<model::Task>>> {
+        hooks.load_role = [load_options](const std::string& role, const model::Task& include,
+                                         model::AppliedRoles& applied) -> core::Result<std::pair<std::vector<model::Task>, std::vector<model::Task>>> {
             core::Diagnostics found;
             const std::string playbook_dir = std::filesystem::path(include.file).parent_path().string();
-            auto role_tasks = playbook::load_role(role, include, playbook_dir, load_options, found);
+            auto role_tasks = playbook::load_role(role, include, playbook_dir, load_options, found, applied);
             if (found.has_errors()) {
                 return core::fail(core::Error{core::ErrorKind::config, found.sorted().front().str(), {}});
             }

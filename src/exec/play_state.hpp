@@ -46,6 +46,7 @@ struct PlaybookRunner::State {
     PlayVars play_vars;
     std::vector<model::Task> play_tasks;                 ///< gather facts + sections with flushes
     std::vector<std::shared_ptr<const std::vector<model::Task>>> dynamic_handlers;
+    model::AppliedRoles applied_roles; ///< the play's roles, extended by include_role
     std::unique_ptr<ActionRunner> actions;
     std::map<std::string, HostCursor> cursors;
     bool end_play = false;

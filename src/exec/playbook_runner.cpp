@@ -201,6 +201,7 @@ void prepare_play(State& state, const model::Play& play, const std::vector<std::
     state.play_vars.hostvars = [&state]() -> const core::Value& { return state.hostvars(); };
     state.play_tasks.clear();
     state.dynamic_handlers.clear();
+    state.applied_roles = play.applied_roles;
     state.end_play = false;
     vars::ValueScope extra(state.options.extra_vars);
     bool gather = true;
@@ -258,8 +259,8 @@ core::Result<model::Recap> PlaybookRunner::run(const model::Playbook& playbook)
         prepare_play(state, play, hosts);
         vars::ValueScope extra(state.options.extra_vars);
         auto name = state.engine.render(core::Value(play.name.empty() ? play.hosts : play.name), extra);
-        state.sink(model::PlayStarted{name && name->is_string() ? name->get<std::string>() : play.name, play.hosts,
-                                      state.options.check});
+        state.play_vars.play_name = name && name->is_string() ? name->get<std::string>() : play.name;
+        state.sink(model::PlayStarted{state.play_vars.play_name, play.hosts, state.options.check});
         if (hosts.empty()) {
             continue;
         }

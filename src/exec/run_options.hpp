@@ -42,9 +42,10 @@ struct RunHooks {
     std::function<core::Result<HostConnection>(const std::string& host, const core::Value& vars)> connection_for;
     /// include_tasks: the tasks of `path` with `include` folded in.
     std::function<core::Result<std::vector<model::Task>>(const std::string& path, const model::Task& include)> load_tasks;
-    /// include_role: the role's tasks and handlers.
+    /// include_role: the role's tasks and handlers; `applied` are the play's roles so far
+    /// (dependencies already applied are not loaded again), extended by the call.
     std::function<core::Result<std::pair<std::vector<model::Task>, std::vector<model::Task>>>(
-        const std::string& role, const model::Task& include)>
+        const std::string& role, const model::Task& include, model::AppliedRoles& applied)>
         load_role;
 };
 

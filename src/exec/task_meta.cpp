@@ -141,7 +141,7 @@ std::shared_ptr<std::vector<model::Task>> PlaybookRunner::State::load_include(co
     std::string what = args.value("file", args.value("_raw_params", args.value("name", std::string())));
     auto tasks = std::make_shared<std::vector<model::Task>>();
     if (task.kind == model::TaskKind::include_role) {
-        auto loaded = hooks.load_role(what, include);
+        auto loaded = hooks.load_role(what, include, applied_roles);
         if (!loaded) {
             return fail(loaded.error().str());
         }

@@ -4,6 +4,8 @@
 #include "exec/play_state.hpp"
 
 #include <algorithm>
+#include <map>
+#include <set>
 
 #include "exec/task_result.hpp"
 
@@ -239,6 +241,9 @@ void PlaybookRunner::State::flush_handlers(const std::vector<std::string>& hosts
             handlers.push_back(&handler);
         }
     }
+    // A listen topic wakes every handler that listens to it, so topics are consumed only
+    // once all handlers had their turn; a handler's own name is consumed when it runs.
+    std::map<std::string, std::set<std::string>> topics_heard; // host -> topics
     for (const model::Task* handler : handlers) {
         std::vector<std::string> notified;
         for (const auto& name : hosts) {
@@ -251,7 +256,10 @@ void PlaybookRunner::State::flush_handlers(const std::vector<std::string>& hosts
                 hit = host.notified.erase(handler->role + " : " + handler->name) > 0 || hit;
             }
             for (const auto& topic : handler->listen) {
-                hit = host.notified.erase(topic) > 0 || hit;
+                if (host.notified.contains(topic)) {
+                    topics_heard[name].insert(topic);
+                    hit = true;
+                }
             }
             if (hit) {
                 notified.push_back(name);
@@ -259,6 +267,11 @@ void PlaybookRunner::State::flush_handlers(const std::vector<std::string>& hosts
         }
         if (!notified.empty()) {
             run_task(*handler, notified, true);
+        }
+    }
+    for (const auto& [name, topics] : topics_heard) {
+        for (const auto& topic : topics) {
+            runtime(name).notified.erase(topic);
         }
     }
 }

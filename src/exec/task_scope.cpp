@@ -155,6 +155,12 @@ const core::Value* TaskScope::find_magic(std::string_view name) const
     if (name == "playbook_dir") {
         return &keep(m_play.playbook_dir);
     }
+    if (name == "ansible_play_name") {
+        return &keep(m_play.play_name);
+    }
+    if ((name == "role_names" || name == "ansible_play_role_names") && m_play.play != nullptr) {
+        return &keep(core::Value(m_play.play->role_names));
+    }
     if (name == "ansible_check_mode") {
         return &keep(m_play.check_mode);
     }

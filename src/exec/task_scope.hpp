@@ -28,6 +28,7 @@ struct PlayVars {
     core::Value play_batch = core::Value::array();  ///< ansible_play_batch
     core::Value play_hosts_all = core::Value::array();
     std::string playbook_dir;
+    std::string play_name; ///< ansible_play_name: the play's rendered name, else its hosts
     bool check_mode = false;
     bool diff_mode = false;
     /// hostvars, built on first use after a change (set_fact, register, facts).

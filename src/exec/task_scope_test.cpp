@@ -55,6 +55,8 @@ struct World {
         play_vars.play_batch = Value::array({"web1.example.com"});
         play_vars.play_hosts_all = Value::array({"web1.example.com", "db", "gone"});
         play_vars.playbook_dir = "/srv/playbooks";
+        play_vars.play_name = "site";
+        play.role_names = {"common", "web"};
         play_vars.check_mode = true;
         play_vars.diff_mode = false;
         play_vars.hostvars = [this]() -> const Value& { return hostvars_value; };
@@ -210,6 +212,9 @@ TEST_CASE("TaskScope: magic variables", "[exec]")
     CHECK(*world.find("ansible_check_mode") == true);
     CHECK(*world.find("ansible_diff_mode") == false);
     CHECK(world.find("role_name")->get<std::string>() == "web");
+    CHECK(world.find("ansible_play_name")->get<std::string>() == "site");
+    CHECK(*world.find("ansible_play_role_names") == Value::array({"common", "web"}));
+    CHECK(*world.find("role_names") == Value::array({"common", "web"}));
     CHECK(world.find("omit")->get<std::string>() == std::string(scsctl::exec::k_omit_token));
     CHECK(world.source("inventory_hostname") == "magic variable");
 }

@@ -104,6 +104,17 @@ struct Task {
     bool is_handler = false;
 };
 
+/// The defaults and vars layers a role exports to roles that depend on it (its
+/// dependencies' first), as Ansible's Role.get_default_vars / get_vars combine them.
+struct RoleLayers {
+    VarLayers defaults;
+    VarLayers vars;
+};
+
+/// Roles applied in a play, by role directory and params: a role dependency runs once per
+/// play (and per params) whether it comes from `roles:`, import_role or include_role.
+using AppliedRoles = std::map<std::string, RoleLayers>;
+
 struct Play {
     std::string name;  ///< raw template
     std::string hosts; ///< raw host pattern (lists joined with ',')
@@ -134,6 +145,7 @@ struct Play {
     std::vector<Task> post_tasks;
     std::vector<Task> handlers; ///< play handlers and role handlers
     std::vector<std::string> role_names; ///< roles of `roles:`, in order, for --list-tasks headers
+    AppliedRoles applied_roles; ///< roles applied while loading (include_role adds to a copy at run time)
 };
 
 struct Playbook {

@@ -38,12 +38,14 @@ std::vector<model::Task> load_tasks_file(const std::string& path, const model::T
                                          const LoadOptions& options, core::Diagnostics& diagnostics);
 
 /// What include_role loads at run time: the role's tasks (tasks_from) and handlers,
-/// with its defaults and vars as layers on each task.
+/// with its defaults and vars as layers on each task. The role itself always loads; its
+/// dependencies only when not yet in `applied` (the play's roles so far), which this
+/// call extends.
 struct LoadedRole {
     std::vector<model::Task> tasks;
     std::vector<model::Task> handlers;
 };
 LoadedRole load_role(const std::string& name, const model::Task& inherit, const std::string& playbook_dir,
-                     const LoadOptions& options, core::Diagnostics& diagnostics);
+                     const LoadOptions& options, core::Diagnostics& diagnostics, model::AppliedRoles& applied);
 
 } // namespace scsctl::playbook

@@ -43,6 +43,8 @@ struct RoleSpec {
 struct RoleContent {
     std::vector<model::Task> tasks;
     std::vector<model::Task> handlers;
+    /// What a role that depends on this one sees of it.
+    model::RoleLayers layers;
 };
 
 /// Load state of one load_* call: options, diagnostics, the playbook's directory and
@@ -90,8 +92,9 @@ public:
 
     /// Collector for handlers that static role imports bring into the current play.
     std::vector<model::Task>* role_handlers = nullptr;
-    /// `roles:` and dependencies already applied in this play (role dir + params).
-    std::set<std::string> roles_seen;
+    /// `roles:` and dependencies already applied in this play (role dir + params), with
+    /// the layers they export, still seen by a role whose dependency was suppressed.
+    model::AppliedRoles applied_roles;
 
     /// Task lists open at once (blocks within blocks, imports within imports): each
     /// level costs stack, so deep nesting is refused before it can overflow.

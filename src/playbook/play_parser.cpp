@@ -188,7 +188,7 @@ void PlayParser::build_tasks()
 {
     std::vector<model::Task> role_handlers;
     m_loader.role_handlers = &role_handlers;
-    m_loader.roles_seen.clear();
+    m_loader.applied_roles.clear();
     const Scope scope{m_file, "", false};
     m_play.pre_tasks = m_loader.parse_task_list(scope, m_sections["pre_tasks"], m_inherit);
     const YAML::Node roles = m_sections["roles"];
@@ -211,6 +211,7 @@ void PlayParser::build_tasks()
     m_loader.role_handlers = nullptr;
     m_play.handlers = std::move(role_handlers);
     std::move(handlers.begin(), handlers.end(), std::back_inserter(m_play.handlers));
+    m_play.applied_roles = m_loader.applied_roles;
 }
 
 std::optional<model::Play> PlayParser::parse(const YAML::Node& node, const PlayImport& import)

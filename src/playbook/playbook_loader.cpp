@@ -155,9 +155,15 @@ std::vector<model::Task> load_tasks_file(const std::string& path, const model::T
 }
 
 LoadedRole load_role(const std::string& name, const model::Task& inherit, const std::string& playbook_dir,
-                     const LoadOptions& options, core::Diagnostics& diagnostics)
+                     const LoadOptions& options, core::Diagnostics& diagnostics, model::AppliedRoles& applied)
 {
     Loader loader(options, diagnostics, playbook_dir);
+    loader.applied_roles = std::move(applied);
+    struct GiveBack { // hand the registry back however this returns
+        Loader& loader;
+        model::AppliedRoles& applied;
+        ~GiveBack() { applied = std::move(loader.applied_roles); }
+    } give_back{loader, applied};
     const auto spec = loader.find_role(name, inherit.where);
     if (!spec) {
         return {};

@@ -81,13 +81,18 @@ RoleContent apply_role_entry(Loader& loader, const RoleEntry& entry, const model
         return {};
     }
     const std::string key = spec->dir + "\n" + entry.params.dump();
-    if (loader.roles_seen.contains(key) && !allows_duplicates(loader, *spec)) {
-        return {};
+    if (const auto applied = loader.applied_roles.find(key);
+        applied != loader.applied_roles.end() && !allows_duplicates(loader, *spec)) {
+        RoleContent layers_only;
+        layers_only.layers = applied->second;
+        return layers_only;
     }
-    loader.roles_seen.insert(key);
+    loader.applied_roles[key] = {}; // a dependency cycle back to this role stops here
     model::Task role_parent = entry.keywords;
     inherit_into(role_parent, parent);
-    return loader.load_role_content(*spec, role_parent, entry.params, core::Value::object(), entry.where);
+    RoleContent content = loader.load_role_content(*spec, role_parent, entry.params, core::Value::object(), entry.where);
+    loader.applied_roles[key] = content.layers;
+    return content;
 }
 
 } // namespace scsctl::playbook::detail

@@ -48,6 +48,11 @@ std::string role_part(Loader& loader, const RoleSpec& spec, const std::string& s
     return path;
 }
 
+void append(model::VarLayers& to, const model::VarLayers& from)
+{
+    to.insert(to.end(), from.begin(), from.end());
+}
+
 /// A role's defaults or vars file as a mapping (empty when missing).
 core::Value role_vars_file(Loader& loader, const std::string& path)
 {
@@ -124,6 +129,8 @@ RoleContent Loader::load_role_content(const RoleSpec& spec, const model::Task& p
                         std::move(dep_content.tasks.begin(), dep_content.tasks.end(), std::back_inserter(content.tasks));
                         std::move(dep_content.handlers.begin(), dep_content.handlers.end(),
                                   std::back_inserter(content.handlers));
+                        append(content.layers.defaults, dep_content.layers.defaults);
+                        append(content.layers.vars, dep_content.layers.vars);
                     }
                 }
                 leave();
@@ -135,11 +142,13 @@ RoleContent Loader::load_role_content(const RoleSpec& spec, const model::Task& p
     role_parent.search_paths = search_paths_for(spec.dir, m_playbook_dir);
     const std::string defaults = role_part(*this, spec, "defaults", from_files, from);
     const std::string vars = role_part(*this, spec, "vars", from_files, from);
-    role_parent.vars.insert(role_parent.vars.begin(),
-                            make_layer(model::VarTier::role_defaults, defaults.empty() ? spec.dir : defaults,
-                                       role_vars_file(*this, defaults)));
-    role_parent.vars.push_back(make_layer(model::VarTier::role_vars, vars.empty() ? spec.dir : vars,
-                                          role_vars_file(*this, vars)));
+    // A role sees its dependencies' defaults and vars below its own.
+    content.layers.defaults.push_back(make_layer(model::VarTier::role_defaults, defaults.empty() ? spec.dir : defaults,
+                                                 role_vars_file(*this, defaults)));
+    content.layers.vars.push_back(make_layer(model::VarTier::role_vars, vars.empty() ? spec.dir : vars,
+                                             role_vars_file(*this, vars)));
+    role_parent.vars.insert(role_parent.vars.begin(), content.layers.defaults.begin(), content.layers.defaults.end());
+    append(role_parent.vars, content.layers.vars);
     if (params.is_object() && !params.empty()) {
         role_parent.vars.push_back(make_layer(model::VarTier::role_params, spec.dir, params));
     }

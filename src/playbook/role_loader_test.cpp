@@ -140,7 +140,8 @@ TEST_CASE("load_role loads an include_role at run time", "[playbook]")
     REQUIRE_FALSE(loaded.diagnostics.has_errors());
     const auto& include = loaded.playbook.plays[0].tasks.at(0);
     scsctl::core::Diagnostics diagnostics;
-    auto role = load_role("web", include, dir.path().string(), test_options(), diagnostics);
+    scsctl::model::AppliedRoles applied = loaded.playbook.plays[0].applied_roles;
+    auto role = load_role("web", include, dir.path().string(), test_options(), diagnostics, applied);
     INFO(messages(diagnostics));
     REQUIRE_FALSE(diagnostics.has_errors());
     REQUIRE(role.tasks.size() == 1);
