@@ -96,8 +96,10 @@ core::Result<Decision> decide_copy(const CopyRequest& request, const StepResult&
     if (current && current->type == FileType::directory) {
         return failed("can not copy to " + target + ": it is a directory", request);
     }
+    // In check mode Ansible's copy action reports a needed transfer as changed without
+    // running the module, so a missing directory is only an error for real.
     const bool parent_missing = !dest_is_dir && !output.has("parent");
-    if (parent_missing || (dest_is_dir && !dest_state && !request.dest.ends_with("/"))) {
+    if (!context.check_mode && (parent_missing || (dest_is_dir && !dest_state && !request.dest.ends_with("/")))) {
         return failed("Destination directory " + parent_of(request.dest) + " does not exist", request);
     }
     if (current && !request.force) {

@@ -105,6 +105,8 @@ fx("copy", "force_no_exists", {"content": "x", "dest": "/etc/x.conf", "force": F
    sections={"user": USER, "dest": F644, "dest.sha1": SHA_HELLO, "parent": D755})
 fx("copy", "missing_parent", {"content": "x", "dest": "/nodir/x"}, {"failed": True,
    "result": {"msg": "Destination directory /nodir does not exist", "checksum": SHA_X}}, sections={"user": USER})
+fx("copy", "missing_parent_check_mode", {"content": "x", "dest": "/nodir/x"}, {"changed": True,
+   "result": {"checksum": SHA_X, "dest": "/nodir/x"}}, sections={"user": USER}, context={"check_mode": True})
 fx("copy", "content_to_dir", {"content": "x", "dest": "/etc/"}, {"failed": True,
    "result": {"msg": "can not use content with a dir as dest"}}, sections={"user": USER, "dest": D755, "parent": D755})
 fx("copy", "src_file", {"src": "motd.txt", "dest": "/etc/motd"}, {"changed": True,
