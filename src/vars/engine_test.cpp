@@ -220,6 +220,14 @@ TEST_CASE("statements", "[template]")
     CHECK(text("a\n\n") == "a\n\n");
 }
 
+TEST_CASE("str % args formats as Python does", "[template]")
+{
+    CHECK(text("{{ 'n%d' % 4 }} {{ '%s-%s' % ('a', 'b') }} {{ '%(a)s-%(b)03d' % {'a': 'x', 'b': 7} }}") ==
+          "n4 a-b x-007");
+    CHECK(text("{{ '%s' % [1, 2] }}|{{ '%5.1f%%' % 99.44 }}|{{ '% d' % 3 }}") == "[1, 2]| 99.4%| 3");
+    CHECK(text("{{ 7 % 3 }}") == "1");
+}
+
 TEST_CASE("conditions follow ansible 2.14", "[template]")
 {
     CHECK(when("sfalse"));

@@ -1,4 +1,4 @@
-// Mapping filters: Ansible's dict2items, items2dict and combine (merge_hash semantics with
+// Mapping filters: Ansible's dict2items, items2dict and combine, Jinja2's dictsort (merge_hash semantics with
 // recursive and list_merge). Depends on core.
 #include <algorithm>
 
@@ -97,6 +97,45 @@ core::Result<Value> filter_dict2items(const Value& input, const FilterArgs& args
         item[key_name] = key;
         item[value_name] = value;
         out.push_back(std::move(item));
+    }
+    return out;
+}
+
+// Jinja2's dictsort(case_sensitive=False, by='key', reverse=False): [key, value] pairs.
+core::Result<Value> filter_dictsort(const Value& input, const FilterArgs& args)
+{
+    if (!input.is_object()) {
+        return filter_error("'" + type_name(input) + "' object has no attribute 'items'");
+    }
+    const bool case_sensitive = arg_bool(args, "case_sensitive", 0, false);
+    const std::string by = arg_string(args, "by", 1).value_or("key");
+    const bool reverse = arg_bool(args, "reverse", 2, false);
+    if (by != "key" && by != "value") {
+        return filter_error("You can only sort by either 'key' or 'value'");
+    }
+    std::vector<Value> pairs;
+    std::vector<Value> keys;
+    for (const auto& [key, value] : input.items()) {
+        pairs.push_back(Value::array({key, value}));
+        const Value& sort_on = by == "key" ? pairs.back()[0] : value;
+        keys.push_back(!case_sensitive && sort_on.is_string() ? Value(lower_text(sort_on.get<std::string>())) : sort_on);
+    }
+    std::vector<std::size_t> order(pairs.size());
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        order[i] = i;
+    }
+    bool comparable = true;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        const auto less = reverse ? python_less(keys[b], keys[a]) : python_less(keys[a], keys[b]);
+        comparable = comparable && less.has_value();
+        return less.value_or(false);
+    });
+    if (!comparable) {
+        return filter_error("'<' not supported between the values of this dictionary");
+    }
+    Value out = Value::array();
+    for (const std::size_t index : order) {
+        out.push_back(std::move(pairs[index]));
     }
     return out;
 }

@@ -1,9 +1,10 @@
-// String filters (Jinja2's lower/upper/capitalize/title/trim/replace, Ansible's split,
-// quote, basename, dirname): each works on Python's str() of its input. Depends on core.
+// String filters (Jinja2's lower/upper/capitalize/title/trim/replace/format, Ansible's
+// split, quote, basename, dirname): each works on Python's str() of its input. Depends on core.
 #include <algorithm>
 
 #include "vars/filter_support.hpp"
 #include "vars/python_format.hpp"
+#include "vars/python_percent.hpp"
 
 namespace scsctl::vars::detail {
 
@@ -229,6 +230,24 @@ core::Result<Value> filter_dirname(const Value& input, const FilterArgs&)
         }
     }
     return head;
+}
+
+// Jinja2's format: `str(input) % args`, or `% kwargs` when named arguments are given.
+core::Result<Value> filter_format(const Value& input, const FilterArgs& args)
+{
+    if (!args.positional.empty() && !args.named.empty()) {
+        return filter_error("can't handle positional and keyword arguments at the same time");
+    }
+    Value operand = Value::array();
+    if (!args.named.empty()) {
+        operand = Value::object();
+        for (const auto& [name, value] : args.named) {
+            operand[name] = value;
+        }
+    } else {
+        operand = Value(args.positional);
+    }
+    return Value(SCSCTL_TRY(python_percent_format(python_str(input), operand, true)));
 }
 
 } // namespace scsctl::vars::detail

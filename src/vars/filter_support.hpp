@@ -89,7 +89,7 @@ namespace scsctl::vars::detail {
 // The filters and tests, one function each (filters.cpp and tests_table.cpp hold the tables).
 #define SCSCTL_FILTERS(X)                                                                                  \
     X(abs) X(b64decode) X(b64encode) X(basename) X(bool) X(capitalize) X(combine) X(dict2items)        \
-    X(difference) X(dirname) X(first) X(flatten) X(float) X(from_json) X(from_yaml) X(hash) X(int)    \
+    X(dictsort) X(difference) X(dirname) X(first) X(flatten) X(float) X(format) X(from_json) X(from_yaml) X(hash) X(int)    \
     X(intersect) X(items2dict) X(join) X(last) X(length) X(list) X(lower) X(map) X(max) X(md5) X(min) \
     X(product) X(quote) X(regex_escape) X(regex_findall) X(regex_replace) X(regex_search) X(reject)    \
     X(rejectattr) X(replace) X(reverse) X(round) X(select) X(selectattr) X(sha1) X(sort) X(split)      \

@@ -1,10 +1,12 @@
 // Python's operators over core::Value (bool counts as int, int overflow falls back to
-// float). Depends on core only.
+// float; str % args formats). Depends on core only.
 #include "vars/value_ops.hpp"
 
 #include <cmath>
 #include <limits>
 #include <optional>
+
+#include "vars/python_percent.hpp"
 
 namespace scsctl::vars {
 
@@ -312,6 +314,9 @@ core::Result<core::Value> python_arith(std::string_view op, const core::Value& a
             return int_arith(op, as_int(a), as_int(b));
         }
         return float_arith(op, as_float(a), as_float(b));
+    }
+    if (op == "%" && a.is_string()) {
+        return core::Value(SCSCTL_TRY(python_percent_format(a.get_ref<const std::string&>(), b, false)));
     }
     if (op == "+" && ((a.is_string() && b.is_string()) || (a.is_array() && b.is_array()))) {
         if (a.is_string()) {
