@@ -212,7 +212,7 @@ core::Result<Spec> parse_spec(std::string_view format, std::size_t& at, Next&& n
             return {};
         }
         while (at < format.size() && format[at] >= '0' && format[at] <= '9') {
-            into = into.value_or(0) * 10 + (format[at++] - '0');
+            into = std::min(into.value_or(0) * 10 + (format[at++] - '0'), 1LL << 40); // no overflow
         }
         return {};
     };
@@ -221,6 +221,11 @@ core::Result<Spec> parse_spec(std::string_view format, std::size_t& at, Next&& n
         ++at;
         spec.precision = 0;
         SCSCTL_TRY(number(spec.precision));
+    }
+    // Python would build a string of any width; a template must not exhaust memory.
+    constexpr long long k_max_width = 1 << 20;
+    if (spec.width.value_or(0) > k_max_width || spec.precision.value_or(0) > k_max_width) {
+        return core::fail(percent_error("format width or precision over " + std::to_string(k_max_width)));
     }
     while (at < format.size() && (format[at] == 'h' || format[at] == 'l' || format[at] == 'L')) {
         ++at;
