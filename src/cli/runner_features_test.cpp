@@ -214,6 +214,28 @@ TEST_CASE("runner: check mode writes nothing", "[exec]")
     }
 }
 
+TEST_CASE("runner: registered results of skipped tasks have ansible-core 2.14's keys", "[exec]")
+{
+    Harness h;
+    REQUIRE(h.run(R"(
+- hosts: h1
+  gather_facts: false
+  tasks:
+    - {command: /bin/false, register: by_when, when: false}
+    - {command: /bin/false, register: by_check, check_mode: true}
+    - debug: msg="{{ by_when }}"
+    - debug: msg="{{ by_check }}"
+)"));
+    // ansible-playbook 2.14 prints the same keys and values in this order (plus its
+    // ansible_facts); the harness shows msg as JSON.
+    CHECK(h.debug_msgs("h1") ==
+          std::vector<std::string>{
+              R"({"changed":false,"skipped":true,"skip_reason":"Conditional result was False"})",
+              R"({"changed":false,"stdout":"","stderr":"","rc":0,"cmd":["/bin/false"],"start":null,"end":null,)"
+              R"("delta":null,"msg":"Command would have run if not in check mode","skipped":true,)"
+              R"("stdout_lines":[],"stderr_lines":[],"failed":false})"});
+}
+
 TEST_CASE("runner: without check mode the same tasks write their files", "[exec]")
 {
     Harness h;

@@ -5,42 +5,14 @@
 
 #include <algorithm>
 
+#include "exec/action_job.hpp"
 #include "exec/diff_text.hpp"
 #include "exec/loop_items.hpp"
+#include "exec/task_digest.hpp"
 #include "exec/task_result.hpp"
 #include "vars/python_format.hpp"
 
 namespace scsctl::exec {
-
-struct ActionRunner::Job {
-    Job(const PlayVars& play, HostRuntime& runtime, const model::Task& t)
-        : host(&runtime), task(&t), scope(play, runtime, &t), item_scope(scope, overlay)
-    {
-    }
-    HostRuntime* host;
-    const model::Task* task;
-    const modules::Module* module = nullptr;
-    StepTarget target;
-    std::function<void(ActionOutcome)> done;
-    TaskScope scope;
-    core::Value overlay = core::Value::object(); ///< loop variables and the registered name
-    vars::OverlayScope item_scope;
-    std::vector<core::Value> items;
-    bool looped = false;
-    std::size_t index = 0;
-    int attempts = 0;
-    int retries = 0;
-    std::chrono::milliseconds delay{0};
-    core::Value args;
-    modules::TaskContext context;
-    modules::Decision decision;
-    std::vector<modules::StepResult> step_results;
-    std::vector<core::Value> item_results;
-    std::string diff_text;
-    bool unreachable = false;
-    bool no_log = false;
-    std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
-};
 
 namespace {
 
@@ -85,20 +57,6 @@ int keyword_int(const vars::Engine& engine, const vars::Scope& scope, const core
     return fallback;
 }
 
-void drop_omitted(core::Value& args)
-{
-    if (!args.is_object()) {
-        return;
-    }
-    for (auto it = args.begin(); it != args.end();) {
-        if (it->is_string() && it->get_ref<const std::string&>() == k_omit_token) {
-            it = args.erase(it);
-        } else {
-            ++it;
-        }
-    }
-}
-
 } // namespace
 
 std::string ActionRunner::display_name(const model::Task& task) const
@@ -121,6 +79,7 @@ void ActionRunner::start(HostRuntime& host, const model::Task& task, StepTarget 
     job->target = std::move(target);
     job->done = std::move(done);
     job->module = modules::find_module(task.action);
+    job->task_id = task_id_of(task);
     const vars::Scope& scope = job->scope;
     job->no_log = keyword_flag(m_engine, scope, task.no_log, false);
     job->context.host = host.host->name;
@@ -167,9 +126,13 @@ void ActionRunner::start(HostRuntime& host, const model::Task& task, StepTarget 
         return engine->condition(expression, *item_scope);
     };
     job->context.render_text = [engine, item_scope](std::string_view text, const core::Value& extra_vars) {
-        const vars::OverlayScope scope(*item_scope, extra_vars);
-        return engine->render_text(text, scope);
+        const vars::OverlayScope with_extra(*item_scope, extra_vars);
+        return engine->render_text(text, with_extra);
     };
+    job->args_digest = rendered_args_digest(*job);
+    if (resume_from_journal(job)) {
+        return;
+    }
     next_item(job);
 }
 
@@ -193,7 +156,7 @@ void ActionRunner::next_item(const std::shared_ptr<Job>& job)
                                                                    "' failed. The error was: " + holds.error().message)));
         }
         if (!*holds) {
-            return item_done(job, skipped_result("Conditional result was False", condition));
+            return item_done(job, skipped_result("Conditional result was False"));
         }
     }
     job->attempts = 0;
@@ -244,16 +207,24 @@ void ActionRunner::after_probe(const std::shared_ptr<Job>& job, const modules::S
         return attempt_done(job, std::move(result));
     }
     if (job->context.check_mode && decision.check_mode_unsupported) {
-        core::Value result = skipped_result("", "");
-        result.erase("skip_reason");
-        result["msg"] = "Command would have run if not in check mode";
-        // What ansible-core 2.14's command module returns in check mode, so that
-        // `r.rc`, `r.stdout` in changed_when/failed_when still resolve.
-        result["rc"] = 0;
+        // What ansible-core 2.14's command module returns in check mode (keys in its
+        // order), so that `r.rc`, `r.stdout`, `r.failed` still resolve.
+        core::Value result = core::Value::object();
+        result["changed"] = false;
         result["stdout"] = "";
         result["stderr"] = "";
+        result["rc"] = 0;
+        if (decision.result.contains("cmd")) {
+            result["cmd"] = decision.result["cmd"];
+            result["start"] = nullptr;
+            result["end"] = nullptr;
+            result["delta"] = nullptr;
+        }
+        result["msg"] = "Command would have run if not in check mode";
+        result["skipped"] = true;
         result["stdout_lines"] = core::Value::array();
         result["stderr_lines"] = core::Value::array();
+        result["failed"] = false;
         return attempt_done(job, std::move(result));
     }
     if (job->context.check_mode || decision.steps.empty()) {
@@ -393,6 +364,8 @@ void ActionRunner::complete(const std::shared_ptr<Job>& job)
     if (!job->looped || outcome.status == model::TaskStatus::failed || outcome.status == model::TaskStatus::skipped) {
         report(*job, final_result, false);
     }
+    outcome.record = record_of(*job, final_result, outcome.status);
+    outcome.record.ignored = outcome.ignored;
     outcome.result = std::move(final_result);
     job->done(std::move(outcome));
 }

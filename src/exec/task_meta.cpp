@@ -125,7 +125,7 @@ std::shared_ptr<std::vector<model::Task>> PlaybookRunner::State::load_include(co
         }
         if (!*holds) {
             event.status = model::TaskStatus::skipped;
-            event.result = skipped_result("Conditional result was False", condition);
+            event.result = skipped_result("Conditional result was False");
             sink(event);
             ++host.counters.skipped;
             return nullptr;

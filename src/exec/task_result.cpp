@@ -90,15 +90,12 @@ core::Value redact(const core::Value& result)
     return out;
 }
 
-core::Value skipped_result(const std::string& reason, const std::string& false_condition)
+core::Value skipped_result(const std::string& reason)
 {
     core::Value out = core::Value::object();
     out["changed"] = false;
     out["skipped"] = true;
     out["skip_reason"] = reason;
-    if (!false_condition.empty()) {
-        out["false_condition"] = false_condition;
-    }
     return out;
 }
 

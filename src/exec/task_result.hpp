@@ -25,8 +25,8 @@ core::Value aggregate_loop(std::vector<core::Value> item_results);
 /// Ansible's censored message.
 core::Value redact(const core::Value& result);
 
-/// A skipped result as Ansible registers it.
-core::Value skipped_result(const std::string& reason, const std::string& false_condition);
+/// A skipped result as ansible-core 2.14 registers it (no false_condition: that is 2.15).
+core::Value skipped_result(const std::string& reason);
 
 /// Ansible's boolean(): true, "yes", "on", "1", "true", "y", "t" (any case), 1.
 bool ansible_boolean(const core::Value& value);
