@@ -1,14 +1,17 @@
 // scsctl exec: one command on every host a pattern selects, over SSH (or locally),
-// grouped text or JSON Lines out, a deterministic exit code.
+// grouped text or JSON Lines out, a deterministic exit code; each host's outcome is
+// recorded in the run journal.
 #include <fstream>
 #include <iostream>
 #include <sstream>
 
 #include "cli/command_table.hpp"
 #include "cli/inventory_context.hpp"
+#include "cli/journal_setup.hpp"
 #include "cli/signals.hpp"
 #include "core/exit_codes.hpp"
 #include "exec/adhoc.hpp"
+#include "exec/task_digest.hpp"
 #include "report/adhoc_report.hpp"
 
 namespace scsctl::cli {
@@ -27,6 +30,7 @@ struct ExecOptions {
     std::string host_key_checking;
     std::string stdin_file;
     unsigned threads = 0;
+    std::string state;
 };
 
 std::expected<std::string, int> read_stdin_data(const std::string& path, const Console& console)
@@ -125,10 +129,19 @@ int run_exec(const ExecOptions& flags, const GlobalOptions& options)
             console.info(host + ": " + message);
         });
     }
+    auto journal = open_journal(journal_path(flags.state, options), !flags.state.empty(), console);
+    if (!journal) {
+        return journal.error();
+    }
+    JournalSession session(journal->get(), new_run_row("exec", options), console);
+    const std::string task_id = exec::sha256_hex("exec\n" + adhoc.command);
     SignalScope signals(pool);
     const auto started = std::chrono::steady_clock::now();
     const bool json = options.output == OutputFormat::json;
     auto outcomes = exec::run_adhoc(pool, targets, adhoc, [&](const model::CommandOutcome& outcome) {
+        if (session.recorder() != nullptr) {
+            session.recorder()->on_command(outcome, task_id, adhoc.command);
+        }
         if (json) {
             report::write_adhoc_json_line(std::cout, outcome);
             std::cout.flush();
@@ -142,7 +155,9 @@ int run_exec(const ExecOptions& flags, const GlobalOptions& options)
     summary.precision(2);
     summary << std::fixed << report::adhoc_summary(outcomes) << " (" << seconds << " s)";
     std::cerr << "scsctl: exec: " << summary.str() << "\n";
-    return SignalScope::exit_code_or(exit_code_of(outcomes));
+    const int code = SignalScope::exit_code_or(exit_code_of(outcomes));
+    session.finish(code);
+    return code;
 }
 
 } // namespace
@@ -170,6 +185,7 @@ void define_exec(CLI::App& command, GlobalOptions& options)
     command.add_option("--stdin", flags->stdin_file, "Send this file to the command's stdin ('-': scsctl's stdin)")
         ->type_name("FILE");
     command.add_option("--threads", flags->threads, "Transport worker threads (default: one per core, at most 4)");
+    add_state_option(command, flags->state);
     command.callback([flags, &options] { options.action = [flags, &options] { return run_exec(*flags, options); }; });
 }
 

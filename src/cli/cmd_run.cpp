@@ -1,12 +1,15 @@
 // scsctl run: Ansible-compatible playbooks over the transport pool. Loads and checks
 // every playbook first (all problems at once), then runs them in order with text or
 // JSON Lines output, and exits 0, 1 (task failures), 2 (bad input) or 3 (unreachable).
+// Each run is recorded in the journal; --resume skips what an earlier run completed.
 #include <filesystem>
 #include <iostream>
 
 #include "cli/command_table.hpp"
 #include "cli/inventory_context.hpp"
+#include "cli/journal_setup.hpp"
 #include "cli/run_inputs.hpp"
+#include "cli/run_resume.hpp"
 #include "cli/signals.hpp"
 #include "core/exit_codes.hpp"
 #include "exec/playbook_runner.hpp"
@@ -36,6 +39,10 @@ struct RunFlags {
     std::string host_key_checking;
     std::vector<std::string> roles_path;
     double timeout = 0;
+    std::string state;
+    CLI::Option* resume = nullptr; ///< --resume [RUN]: given when its count() > 0
+    std::string resume_run;
+    bool retry_failed = false;
 };
 
 std::vector<std::string> split_commas(const std::vector<std::string>& values)
@@ -101,17 +108,24 @@ int list_playbook(const model::Playbook& playbook, const InventoryContext& conte
 }
 
 exec::RunHooks make_hooks(const InventoryContext& context, const exec::ConnectionDefaults& defaults,
-                          const playbook::LoadOptions& load_options, const std::string& limit)
+                          const playbook::LoadOptions& load_options, const std::string& limit,
+                          std::shared_ptr<const ResumePlan> resume)
 {
     exec::RunHooks hooks;
-    hooks.match_hosts = [&context, limit](const std::string& pattern) -> core::Result<std::vector<std::string>> {
+    hooks.match_hosts = [&context, limit, resume](const std::string& pattern) -> core::Result<std::vector<std::string>> {
         auto ids = SCSCTL_TRY(inventory::match_hosts(context.loaded.inventory, pattern, limit));
         std::vector<std::string> names;
         for (auto id : ids) {
-            names.push_back(context.loaded.inventory.host(id).name);
+            const std::string& name = context.loaded.inventory.host(id).name;
+            if (!resume || !resume->only_hosts || resume->only_hosts->contains(name)) {
+                names.push_back(name); // --retry-failed keeps the hosts that failed
+            }
         }
         return names;
     };
+    if (resume) {
+        hooks.resume_done = resume_lookup(resume);
+    }
     hooks.connection_for = [defaults](const std::string& host, const core::Value& vars) {
         return exec::connection_for(host, vars, defaults);
     };
@@ -154,6 +168,46 @@ int exit_code_of(const model::Recap& recap)
         return core::k_exit_failed;
     }
     return unreachable ? core::k_exit_unreachable : core::k_exit_ok;
+}
+
+struct RunJournal {
+    std::unique_ptr<state::Journal> journal;
+    std::shared_ptr<const ResumePlan> resume;
+};
+
+/// Opens the journal (required with --state, --resume, --retry-failed) and reads the
+/// resume plan.
+std::expected<RunJournal, int> open_run_journal(const RunFlags& flags, const GlobalOptions& options,
+                                                const Console& console)
+{
+    const bool resuming = flags.resume->count() > 0 || flags.retry_failed;
+    auto journal = open_journal(journal_path(flags.state, options), resuming || !flags.state.empty(), console);
+    if (!journal) {
+        return std::unexpected(journal.error());
+    }
+    RunJournal out{std::move(*journal), nullptr};
+    if (resuming) {
+        const ResumeRequest request{true, flags.resume_run, flags.retry_failed};
+        auto plan = plan_resume(*out.journal, request, joined_paths(flags.playbooks), joined_paths(options.inventories),
+                                console);
+        if (!plan) {
+            return std::unexpected(plan.error());
+        }
+        std::cerr << "scsctl: resuming run " << plan->run << "\n";
+        out.resume = std::make_shared<const ResumePlan>(std::move(*plan));
+    }
+    return out;
+}
+
+/// --resume's value is optional, so CLI11 takes a playbook written right after it as
+/// RUN: a value that is not a number is a playbook.
+void reclaim_playbook(RunFlags& flags)
+{
+    const std::string& value = flags.resume_run;
+    if (!value.empty() && value.find_first_not_of("0123456789") != std::string::npos) {
+        flags.playbooks.insert(flags.playbooks.begin(), value);
+        flags.resume_run.clear();
+    }
 }
 
 int run_playbooks(const RunFlags& flags, const GlobalOptions& options)
@@ -217,6 +271,22 @@ int run_playbooks(const RunFlags& flags, const GlobalOptions& options)
     run_options.extra_vars = std::move(*extra_vars);
     run_options.task_timeout = std::chrono::milliseconds(static_cast<long>(flags.timeout * 1000));
 
+    auto journal = open_run_journal(flags, options, console);
+    if (!journal) {
+        return journal.error();
+    }
+    if (journal->resume && journal->resume->only_hosts && journal->resume->only_hosts->empty()) {
+        std::cerr << "scsctl: run " << journal->resume->run << " has no failed or unreachable hosts to retry\n";
+        return core::k_exit_ok;
+    }
+    state::RunRow run_row = new_run_row("run", options);
+    run_row.playbook_paths = joined_paths(flags.playbooks);
+    run_row.playbook_hash = contents_digest(flags.playbooks);
+    if (journal->resume) {
+        run_row.resumed_from = journal->resume->run;
+    }
+    JournalSession session(journal->journal.get(), std::move(run_row), console);
+
     std::unique_ptr<report::RunReporter> reporter;
     if (options.output == OutputFormat::json) {
         reporter = std::make_unique<report::JsonRunReporter>(std::cout);
@@ -230,11 +300,15 @@ int run_playbooks(const RunFlags& flags, const GlobalOptions& options)
     for (const auto& loaded : playbooks) {
         exec::PlaybookRunner runner(pool, run_hosts(context->loaded.inventory),
                                     groups_variable(context->loaded.inventory), run_options,
-                                    make_hooks(*context, defaults, load_options, flags.limit),
-                                    [&](const model::RunEvent& event) { reporter->on_event(event); });
+                                    make_hooks(*context, defaults, load_options, flags.limit, journal->resume),
+                                    [&](const model::RunEvent& event) {
+                                        reporter->on_event(event);
+                                        session.on_event(event);
+                                    });
         auto recap = runner.run(loaded);
         if (!recap) {
             console.error(recap.error().str());
+            session.finish(core::exit_code_for(recap.error().kind));
             return core::exit_code_for(recap.error().kind);
         }
         code = std::max(code, exit_code_of(*recap));
@@ -242,7 +316,9 @@ int run_playbooks(const RunFlags& flags, const GlobalOptions& options)
             break;
         }
     }
-    return SignalScope::exit_code_or(code);
+    code = SignalScope::exit_code_or(code);
+    session.finish(code);
+    return code;
 }
 
 } // namespace
@@ -250,7 +326,7 @@ int run_playbooks(const RunFlags& flags, const GlobalOptions& options)
 void define_run(CLI::App& command, GlobalOptions& options)
 {
     auto flags = std::make_shared<RunFlags>();
-    command.add_option("playbook", flags->playbooks, "Playbook files to run, in order")->required();
+    command.add_option("playbook", flags->playbooks, "Playbook files to run, in order");
     command.add_flag("-C,--check", flags->check, "Show what would change without changing anything");
     command.add_flag("-D,--diff", flags->diff, "Show the changes made to files (and what would change with --check)");
     command.add_option("-l,--limit", flags->limit, "Further limit the hosts with a pattern (or @file)");
@@ -268,7 +344,21 @@ void define_run(CLI::App& command, GlobalOptions& options)
         ->check(CLI::IsMember({"strict", "accept-new", "off"}));
     command.add_option("--roles-path", flags->roles_path, "Extra directories to search for roles (repeatable)");
     command.add_option("--timeout", flags->timeout, "Default per-task time limit in seconds (0: none)");
-    command.callback([flags, &options] { options.action = [flags, &options] { return run_playbooks(*flags, options); }; });
+    add_state_option(command, flags->state);
+    flags->resume = command.add_option("--resume", flags->resume_run,
+                                       "Run again, skipping what run RUN (default: the last unfinished run of these "
+                                       "playbooks and inventories) completed with the same arguments")
+                        ->expected(0, 1)
+                        ->type_name("[RUN]");
+    command.add_flag("--retry-failed", flags->retry_failed,
+                     "With --resume: only the hosts that failed or were unreachable in that run");
+    command.callback([flags, &options] {
+        reclaim_playbook(*flags);
+        if (flags->playbooks.empty()) {
+            throw CLI::RequiredError("playbook");
+        }
+        options.action = [flags, &options] { return run_playbooks(*flags, options); };
+    });
 }
 
 } // namespace scsctl::cli

@@ -7,7 +7,8 @@ namespace {
 
 constexpr CommandSpec k_commands[] = {
     {"inventory", "Read, list, graph and validate Ansible-compatible inventories", define_inventory},
-    {"run", "Run Ansible-compatible playbooks (check, diff, tags, limits, JSON output)", define_run},
+    {"run", "Run Ansible-compatible playbooks (check, diff, tags, limits, JSON output, --resume)", define_run},
+    {"runs", "The run journal: past runs, and one run's results per host and task (runs show RUN)", define_runs},
     {"vars", "Show the variables a host sees and where each value comes from", define_vars},
     {"exec", "Run one command on many hosts at once over SSH", define_exec},
     {"ssh", "SSH helpers: pin host keys explicitly (ssh trust)", define_ssh},

@@ -24,6 +24,7 @@ std::span<const CommandSpec> command_table();
 void define_inventory(CLI::App& command, GlobalOptions& options);
 void define_exec(CLI::App& command, GlobalOptions& options);
 void define_run(CLI::App& command, GlobalOptions& options);
+void define_runs(CLI::App& command, GlobalOptions& options);
 void define_vars(CLI::App& command, GlobalOptions& options);
 void define_ssh(CLI::App& command, GlobalOptions& options);
 void define_config(CLI::App& command, GlobalOptions& options);

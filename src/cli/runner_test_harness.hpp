@@ -54,6 +54,7 @@ public:
     std::vector<model::RunEvent> events;
     std::optional<model::Recap> recap;
     std::string error;
+    exec::ResumeLookup resume; ///< --resume's hook (runner_resume_test.cpp)
 
     std::string out_dir() const { return dir.path().string(); }
     std::string write(const std::string& relative, const std::string& text) const { return dir.write(relative, text); }
@@ -121,6 +122,7 @@ public:
             }
             return std::make_pair(std::move(role_tasks.tasks), std::move(role_tasks.handlers));
         };
+        hooks.resume_done = resume;
         transport::Pool pool;
         exec::PlaybookRunner runner(pool, run_hosts, groups, options, hooks,
                                     [this](const model::RunEvent& event) { events.push_back(event); });

@@ -265,17 +265,28 @@ core::Result<bool> ActionRunner::post_conditions(Job& job, core::Value& result) 
         }
         return true;
     };
-    if (!task.changed_when.empty()) {
+    // As ansible-core 2.14's TaskExecutor: failed (from rc when missing), attempts and
+    // changed are set first; changed_when/failed_when are not evaluated on skipped results.
+    if (result.is_object()) {
+        if (!result.contains("failed")) {
+            const auto rc = result.find("rc");
+            result["failed"] = rc != result.end() && rc->is_number_integer() && rc->get<long long>() != 0;
+        }
+        if (!task.until.empty()) {
+            result["attempts"] = job.attempts;
+        }
+        if (!result.contains("changed")) {
+            result["changed"] = false;
+        }
+    }
+    const bool skipped = result.is_object() && result.value("skipped", false) == true;
+    if (!task.changed_when.empty() && !skipped) {
         result["changed"] = SCSCTL_TRY(all_hold(task.changed_when));
     }
-    if (!task.failed_when.empty()) {
+    if (!task.failed_when.empty() && !skipped) {
         const bool failed = SCSCTL_TRY(all_hold(task.failed_when));
         result["failed_when_result"] = failed;
-        if (failed) {
-            result["failed"] = true;
-        } else {
-            result.erase("failed");
-        }
+        result["failed"] = failed;
     }
     if (!task.register_as.empty()) {
         job.overlay[task.register_as] = result;
@@ -295,7 +306,6 @@ void ActionRunner::attempt_done(const std::shared_ptr<Job>& job, core::Value res
     if (job->task->until.empty()) {
         return item_done(job, std::move(result));
     }
-    result["attempts"] = job->attempts;
     if (*until_met) {
         return item_done(job, std::move(result));
     }

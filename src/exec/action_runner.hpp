@@ -1,7 +1,8 @@
 // Runs one action task on one host: `when`, loop items, argument rendering, the module's
 // probe → decide → steps → finish, changed_when/failed_when, until/retries, register and
 // facts. Asynchronous: steps go to the transport, continuations come back through the
-// Mailbox. Depends on exec, modules, vars.
+// Mailbox. Tasks an earlier run completed with the same rendered arguments are skipped
+// under --resume. Depends on exec, modules, vars.
 #pragma once
 
 #include <functional>
@@ -21,12 +22,15 @@ struct ActionOutcome {
     model::TaskStatus status = model::TaskStatus::ok;
     bool ignored = false;
     core::Value result = core::Value::object(); ///< what register stores (not redacted)
+    bool resumed = false;  ///< skipped by --resume: counted ok, but its earlier change still notifies
+    model::TaskDone record{}; ///< for the journal (rescued is set by the play runner)
 };
 
 struct ActionSettings {
     bool check = false;
     bool diff = false;
     std::chrono::milliseconds timeout{0};
+    ResumeLookup resume_done; ///< --resume; empty runs every task
 };
 
 class ActionRunner {
@@ -58,6 +62,9 @@ private:
     void complete(const std::shared_ptr<Job>& job);
     void fail_job(const std::shared_ptr<Job>& job, const std::string& message);
     void report(const Job& job, const core::Value& result, bool is_item) const;
+    std::string rendered_args_digest(Job& job) const;
+    bool resume_from_journal(const std::shared_ptr<Job>& job);
+    model::TaskDone record_of(const Job& job, const core::Value& result, model::TaskStatus status) const;
     core::Result<bool> post_conditions(Job& job, core::Value& result) const;
 
     const vars::Engine& m_engine;

@@ -79,6 +79,8 @@ struct PlaybookRunner::State {
                                                            const core::Value& overlay);
     std::optional<StepTarget> target_for(HostRuntime& host, const model::Task& task, std::string* error);
     void apply_outcome(HostRuntime& host, const model::Task& task, const ActionOutcome& outcome, bool handler);
+    /// The TaskDone event (for the journal) of an applied outcome.
+    void record_outcome(HostRuntime& host, const model::Task& task, const ActionOutcome& outcome, bool rescued);
     const core::Value& hostvars();
 };
 

@@ -216,7 +216,8 @@ void prepare_play(State& state, const model::Play& play, const std::vector<std::
         state.play_tasks.insert(state.play_tasks.end(), section->begin(), section->end());
         state.play_tasks.push_back(meta_task("flush_handlers", play));
     }
-    ActionSettings settings{state.options.check, state.options.diff, state.options.task_timeout};
+    ActionSettings settings{state.options.check, state.options.diff, state.options.task_timeout,
+                            state.hooks.resume_done};
     state.actions = std::make_unique<ActionRunner>(state.engine, state.steps, state.mailbox, state.play_vars, settings,
                                                    [&state](model::HostResult result) { state.sink(result); });
 }

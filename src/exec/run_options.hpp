@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,18 @@ struct RunOptions {
     std::chrono::milliseconds task_timeout{0};
 };
 
+/// What an earlier run recorded for a task on a host (--resume).
+struct ResumedTask {
+    long long run = 0;                          ///< the run that did it
+    core::Value result = core::Value::object(); ///< its registered result, restored for `register`
+};
+
+/// --resume: the earlier result when that run completed the task (`task_id`, see
+/// exec/task_digest.hpp) on `host` successfully with the same rendered arguments
+/// (`args_digest`); nullopt runs the task.
+using ResumeLookup = std::function<std::optional<ResumedTask>(const std::string& task_id, const std::string& host,
+                                                              const std::string& args_digest)>;
+
 /// Run-time services the runner needs from outside exec/.
 struct RunHooks {
     /// The hosts a play's pattern selects (after --limit), in inventory order.
@@ -47,6 +60,9 @@ struct RunHooks {
     std::function<core::Result<std::pair<std::vector<model::Task>, std::vector<model::Task>>>(
         const std::string& role, const model::Task& include, model::AppliedRoles& applied)>
         load_role;
+    /// --resume (optional): tasks the lookup knows are reported ok ("done in run N") and
+    /// not run; their registered result is restored.
+    ResumeLookup resume_done;
 };
 
 } // namespace scsctl::exec

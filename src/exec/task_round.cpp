@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 
+#include "exec/task_digest.hpp"
 #include "exec/task_result.hpp"
 
 namespace scsctl::exec {
@@ -105,6 +106,7 @@ void PlaybookRunner::State::apply_outcome(HostRuntime& host, const model::Task& 
 {
     auto& counters = host.counters;
     ++generation;
+    bool rescued = false;
     switch (outcome.status) {
     case model::TaskStatus::ok:
     case model::TaskStatus::changed:
@@ -129,7 +131,6 @@ void PlaybookRunner::State::apply_outcome(HostRuntime& host, const model::Task& 
             ++counters.failed;
             host.failed = true;
         } else {
-            bool rescued = false;
             const bool caught = cursors.at(host.host->name).fail(&rescued);
             if (rescued) {
                 ++counters.rescued;
@@ -147,12 +148,35 @@ void PlaybookRunner::State::apply_outcome(HostRuntime& host, const model::Task& 
     const bool counted = outcome.status == model::TaskStatus::ok || outcome.status == model::TaskStatus::changed ||
                          (outcome.status == model::TaskStatus::failed && outcome.ignored);
     if (changed && counted) {
-        ++counters.changed;
+        // A task skipped by --resume counts ok, but the change it made in the earlier run
+        // still notifies its handlers (which --resume skips in turn if they ran then).
+        if (!outcome.resumed) {
+            ++counters.changed;
+        }
         TaskScope scope(play_vars, host, &task);
         for (const auto& name : task.notify) {
             host.notified.insert(string_of(engine, scope, core::Value(name)));
         }
     }
+    record_outcome(host, task, outcome, rescued);
+}
+
+void PlaybookRunner::State::record_outcome(HostRuntime& host, const model::Task& task, const ActionOutcome& outcome,
+                                           bool rescued)
+{
+    model::TaskDone record = outcome.record;
+    if (record.task_id.empty()) { // failed before the action runner saw it (delegate_to)
+        record.host = host.host->name;
+        record.task = actions->display_name(task);
+        record.task_id = task_id_of(task);
+        record.action = task.action;
+        record.status = outcome.status;
+        record.ignored = outcome.ignored;
+        record.result = outcome.result;
+        record.error = outcome.result.is_object() ? outcome.result.value("msg", std::string()) : std::string();
+    }
+    record.rescued = rescued;
+    sink(std::move(record));
 }
 
 void PlaybookRunner::State::run_task(const model::Task& task, const std::vector<std::string>& hosts, bool handler)

@@ -1,9 +1,11 @@
-// What a playbook run tells its reporters: plays and tasks starting, one result per host
-// (and loop item), handlers, and the recap with Ansible's counters. Plain data; results
-// are already redacted (no_log) before they get here. Depends on core only.
+// What a playbook run tells its reporters and the journal: plays and tasks starting, one
+// result per host (and loop item), handlers, each task's final verdict per host (for the
+// journal), and the recap with Ansible's counters. Plain data; results are already
+// redacted (no_log) before they get here. Depends on core only.
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <variant>
 
@@ -57,6 +59,28 @@ struct HostResult {
     std::string action; ///< the module ("debug", "copy", ...)
 };
 
+/// A task's final verdict on one host, after loops, retries, ignore_errors and rescue:
+/// one per task×host, what the run journal records. Reporters ignore it.
+struct TaskDone {
+    std::string host;
+    std::string task;        ///< the display name
+    std::string task_id;     ///< stable: digest of file, line, name and raw arguments
+    std::string args_digest; ///< digest of the arguments as rendered on this host; "" if never rendered
+    std::string action;
+    TaskStatus status = TaskStatus::ok;
+    bool ignored = false; ///< failed or unreachable, but ignore_errors/ignore_unreachable
+    bool rescued = false; ///< failed, and a rescue section took over
+    bool changed = false;
+    std::optional<int> rc;
+    double duration_ms = 0;
+    std::string error;       ///< the result's msg when failed or unreachable
+    std::string stdout_text; ///< "censored" for no_log tasks
+    std::string stderr_text;
+    std::string diff_digest;                    ///< digest of the diff text; "" without a diff
+    core::Value result = core::Value::object(); ///< the registered result (redacted for no_log)
+    long long resumed_from = 0;                 ///< skipped by --resume: the run that did it; else 0
+};
+
 struct Recap {
     struct Counters {
         int ok = 0;
@@ -70,6 +94,6 @@ struct Recap {
     std::map<std::string, Counters> hosts; ///< sorted by host name, as Ansible prints it
 };
 
-using RunEvent = std::variant<PlayStarted, TaskStarted, HostResult, Recap>;
+using RunEvent = std::variant<PlayStarted, TaskStarted, HostResult, TaskDone, Recap>;
 
 } // namespace scsctl::model

@@ -82,6 +82,25 @@ bool shows_result(const model::HostResult& result, int verbosity)
     return result.action == "debug" && result.result.is_object();
 }
 
+core::Value task_done_json(const model::TaskDone& done)
+{
+    core::Value out{{"event", "task_done"},         {"host", done.host},
+                    {"task", done.task},            {"task_id", done.task_id},
+                    {"args_digest", done.args_digest}, {"status", model::task_status_name(done.status)},
+                    {"ignored", done.ignored},      {"rescued", done.rescued},
+                    {"changed", done.changed},      {"duration_ms", done.duration_ms},
+                    {"error", done.error},          {"stdout", done.stdout_text},
+                    {"stderr", done.stderr_text},   {"diff_digest", done.diff_digest},
+                    {"result", done.result}};
+    if (done.rc) {
+        out["rc"] = *done.rc;
+    }
+    if (done.resumed_from != 0) {
+        out["resumed_from"] = done.resumed_from;
+    }
+    return out;
+}
+
 } // namespace
 
 void TextRunReporter::on_event(const model::RunEvent& event)
@@ -187,6 +206,9 @@ core::Value event_json(const model::RunEvent& event)
         out["duration_ms"] = result->duration_ms;
         return out;
     }
+    if (const auto* done = std::get_if<model::TaskDone>(&event)) {
+        return task_done_json(*done);
+    }
     const auto& recap = std::get<model::Recap>(event);
     core::Value hosts = core::Value::object();
     for (const auto& [host, c] : recap.hosts) {
@@ -199,6 +221,9 @@ core::Value event_json(const model::RunEvent& event)
 
 void JsonRunReporter::on_event(const model::RunEvent& event)
 {
+    if (std::holds_alternative<model::TaskDone>(event)) {
+        return; // the journal's record; host_result lines already told the story
+    }
     m_out << event_json(event).dump(-1, ' ', false, core::Value::error_handler_t::replace) << "\n";
     m_out.flush();
 }

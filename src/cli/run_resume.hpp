@@ -1,0 +1,40 @@
+// `scsctl run --resume [RUN]` and `--retry-failed`: which earlier run to resume (the
+// newest unfinished run of the same playbooks and inventories by default), what it
+// completed, and the hosts it failed on. Depends on cli, exec (hooks) and state.
+#pragma once
+
+#include <expected>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+
+#include "cli/global_options.hpp"
+#include "exec/run_options.hpp"
+#include "state/journal.hpp"
+#include "state/journal_queries.hpp"
+
+namespace scsctl::cli {
+
+struct ResumeRequest {
+    bool resume = false;      ///< --resume given (with or without RUN)
+    std::string run;          ///< RUN, "" for the default
+    bool retry_failed = false; ///< --retry-failed (implies --resume)
+};
+
+struct ResumePlan {
+    state::RunId run = 0;
+    state::CompletedTasks done;
+    std::optional<std::set<std::string>> only_hosts; ///< --retry-failed: the failed hosts
+};
+
+/// Reads the plan from the journal; prints the error and returns exit 2 when RUN is not
+/// a run of this journal or there is nothing to resume.
+std::expected<ResumePlan, int> plan_resume(state::Journal& journal, const ResumeRequest& request,
+                                           const std::string& playbook_paths, const std::string& inventory_paths,
+                                           const Console& console);
+
+/// The runner's hook: a task×host the plan saw completed with the same rendered arguments.
+exec::ResumeLookup resume_lookup(std::shared_ptr<const ResumePlan> plan);
+
+} // namespace scsctl::cli

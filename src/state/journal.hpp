@@ -1,0 +1,78 @@
+// The run journal: one SQLite file (WAL) holding runs, task×host results and host facts.
+// Results are queued by the runner's thread and committed in groups by a writer thread,
+// each within `commit_interval` (50 ms) of being queued, so a killed controller loses at
+// most the tasks in flight while a fast run does not pay one fsync per result.
+// Depends on state (sqlite, schema, rows).
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <vector>
+
+#include "state/journal_rows.hpp"
+#include "state/sqlite.hpp"
+
+namespace scsctl::state {
+
+class Journal {
+public:
+    /// Opens or creates the journal at `path` (and its directory), upgrading an older schema.
+    static core::Result<std::unique_ptr<Journal>> open(const std::string& path,
+                                                       std::chrono::milliseconds commit_interval =
+                                                           std::chrono::milliseconds(50));
+    ~Journal(); ///< commits what is queued, then stops the writer
+    Journal(const Journal&) = delete;
+    Journal& operator=(const Journal&) = delete;
+
+    /// Inserts the run (synchronously) and returns its id.
+    core::Result<RunId> begin_run(const RunRow& run);
+    /// Marks the run ended with `status` (k_run_finished, ...) after committing its results.
+    core::Result<void> finish_run(RunId run, const std::string& status, int exit_code);
+
+    /// Queues a result or facts; the writer commits them within the commit interval.
+    void record(TaskRow row);
+    void record(FactsRow row);
+    /// Waits until everything queued so far is committed; the writer's first error, if any.
+    core::Result<void> flush();
+
+    /// Runs `query` on the journal's connection, not concurrently with the writer.
+    template <typename Query>
+    auto read(Query&& query)
+    {
+        std::lock_guard lock(m_db_mutex);
+        return query(m_db);
+    }
+
+    /// Group commits done so far (for tests and -vvv).
+    std::size_t commits() const;
+    const std::string& path() const { return m_db.path(); }
+
+private:
+    using Pending = JournalEntry;
+    Journal(Database db, std::chrono::milliseconds commit_interval);
+    void writer_loop();
+    core::Result<void> write_batch(const std::vector<Pending>& batch);
+
+    Database m_db;
+    std::mutex m_db_mutex;
+    std::chrono::milliseconds m_interval;
+
+    mutable std::mutex m_queue_mutex;
+    std::condition_variable m_wake; ///< rows queued, flush or stop asked
+    std::condition_variable m_done; ///< a batch committed
+    std::vector<Pending> m_pending;
+    std::chrono::steady_clock::time_point m_first_pending_at;
+    std::size_t m_queued = 0;
+    std::size_t m_written = 0;
+    std::size_t m_commits = 0;
+    bool m_flush_asked = false;
+    bool m_stop = false;
+    std::optional<core::Error> m_error;
+    std::thread m_writer;
+};
+
+} // namespace scsctl::state
