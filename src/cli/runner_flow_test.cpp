@@ -3,6 +3,10 @@
 // expected recap was checked against ansible-playbook 2.14 (`-i 'h1,h2,' -c local`).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <fstream>
+#include <iterator>
+
 #include "runner_test_harness.hpp"
 
 using namespace scsctl;
@@ -37,20 +41,38 @@ TEST_CASE("runner: block, rescue and always counters", "[exec]")
     CHECK(h.debug_msgs("h2") == std::vector<std::string>{"one", "rescued", "always", "always2"});
 }
 
-TEST_CASE("runner: retries counts attempts as ansible-core 2.14 does", "[exec]")
+TEST_CASE("runner: until/retries run and report attempts as ansible-core 2.14 does", "[exec]")
 {
     Harness h;
     REQUIRE(h.run(R"(
 - hosts: h1
   gather_facts: false
   tasks:
-    - {command: /bin/false, register: two, until: two.rc == 0, retries: 2, delay: 0, ignore_errors: true}
-    - {command: /bin/false, register: zero, until: zero.rc == 0, retries: 0, delay: 0, ignore_errors: true}
-    - {command: /bin/false, register: unset, until: unset.rc == 0, delay: 0, ignore_errors: true}
+    - {shell: "echo x >> {{ out }}/two; false", register: two, until: two.rc == 0, retries: 2, delay: 0,
+       ignore_errors: true}
+    - {shell: "echo x >> {{ out }}/zero; false", register: zero, until: zero.rc == 0, retries: 0, delay: 0,
+       ignore_errors: true}
+    - {shell: "echo x >> {{ out }}/unset; false", register: unset, until: unset.rc == 0, delay: 0,
+       ignore_errors: true}
     - debug: msg="{{ two.attempts }} {{ zero.attempts }} {{ unset.attempts }}"
 )"));
-    // Checked with ansible-playbook 2.14: retries is the number of attempts, default 3.
+    // Checked with ansible-playbook 2.14: retries: 2 runs the command 3 times, announces
+    // "2 retries left" and "1 retries left", and registers attempts=2; unset means 3.
     CHECK(h.debug_msgs("h1") == std::vector<std::string>{"2 1 3"});
+    auto lines = [&](const char* name) {
+        std::ifstream in(h.dir.path() / name);
+        return std::count(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>(), '\n');
+    };
+    CHECK(lines("two") == 3);
+    CHECK(lines("zero") == 1);
+    CHECK(lines("unset") == 4);
+    std::vector<int> left;
+    for (const auto& event : h.events) {
+        if (const auto* retry = std::get_if<model::TaskRetrying>(&event)) {
+            left.push_back(retry->retries_left);
+        }
+    }
+    CHECK(left == std::vector<int>{2, 1, 3, 2, 1});
 }
 
 TEST_CASE("runner: failures in rescue and always fail the host after always", "[exec]")

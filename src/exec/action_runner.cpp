@@ -309,11 +309,17 @@ void ActionRunner::attempt_done(const std::shared_ptr<Job>& job, core::Value res
     if (*until_met) {
         return item_done(job, std::move(result));
     }
-    // ansible-core 2.14: `retries` is the number of attempts (at least one), not of retries.
-    if (job->attempts >= std::max(job->retries, 1)) {
+    // ansible-core 2.14 runs retries + 1 attempts (1 for retries <= 0), announcing each
+    // retry with the attempts left, and when all fail reports attempts = retries.
+    const int attempts_allowed = job->retries <= 0 ? 1 : job->retries + 1;
+    if (job->attempts >= attempts_allowed) {
+        result["attempts"] = attempts_allowed > 1 ? attempts_allowed - 1 : job->attempts;
         result["failed"] = true;
         return item_done(job, std::move(result));
     }
+    model::TaskRetrying retrying{job->host->host->name, display_name(*job->task), attempts_allowed - job->attempts,
+                                 job->no_log ? redact(result) : result};
+    m_sink(std::move(retrying));
     m_mailbox.post_after(job->delay, [this, job] { attempt(job); });
 }
 

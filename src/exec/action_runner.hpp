@@ -35,7 +35,7 @@ struct ActionSettings {
 
 class ActionRunner {
 public:
-    using Sink = std::function<void(model::HostResult)>;
+    using Sink = std::function<void(model::RunEvent)>; ///< HostResult and TaskRetrying events
 
     ActionRunner(const vars::Engine& engine, StepExecutor& steps, Mailbox& mailbox, const PlayVars& play,
                  ActionSettings settings, Sink sink)

@@ -219,7 +219,7 @@ void prepare_play(State& state, const model::Play& play, const std::vector<std::
     ActionSettings settings{state.options.check, state.options.diff, state.options.task_timeout,
                             state.hooks.resume_done};
     state.actions = std::make_unique<ActionRunner>(state.engine, state.steps, state.mailbox, state.play_vars, settings,
-                                                   [&state](model::HostResult result) { state.sink(result); });
+                                                   [&state](model::RunEvent event) { state.sink(event); });
 }
 
 core::Result<std::vector<std::string>> play_hosts(State& state, const model::Play& play)

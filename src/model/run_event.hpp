@@ -94,6 +94,15 @@ struct Recap {
     std::map<std::string, Counters> hosts; ///< sorted by host name, as Ansible prints it
 };
 
-using RunEvent = std::variant<PlayStarted, TaskStarted, HostResult, TaskDone, Recap>;
+/// An `until` attempt failed and the task will run again after its delay (Ansible's
+/// "FAILED - RETRYING: [host]: task (N retries left).").
+struct TaskRetrying {
+    std::string host;
+    std::string task;
+    int retries_left = 0;
+    core::Value result = core::Value::object(); ///< the failed attempt's result (redacted)
+};
+
+using RunEvent = std::variant<PlayStarted, TaskStarted, HostResult, TaskRetrying, TaskDone, Recap>;
 
 } // namespace scsctl::model

@@ -11,6 +11,7 @@ namespace {
 const char* k_green = "\033[0;32m";
 const char* k_yellow = "\033[0;33m";
 const char* k_red = "\033[0;31m";
+const char* k_dark_gray = "\033[1;30m";
 const char* k_cyan = "\033[0;36m";
 const char* k_reset = "\033[0m";
 
@@ -111,6 +112,13 @@ void TextRunReporter::on_event(const model::RunEvent& event)
         m_out << "\n" << banner(std::string(task->handler ? "RUNNING HANDLER [" : "TASK [") + task->name + "]") << "\n";
     } else if (const auto* result = std::get_if<model::HostResult>(&event)) {
         host_result(*result);
+    } else if (const auto* retry = std::get_if<model::TaskRetrying>(&event)) {
+        const std::string line = "FAILED - RETRYING: [" + retry->host + "]: " + retry->task + " (" +
+                                 std::to_string(retry->retries_left) + " retries left).";
+        // As Ansible's default callback: dark gray, the attempt's result from -vv on.
+        const std::string text =
+            line + (m_options.verbosity >= 2 ? "Result was: " + result_json(retry->result, false) : std::string());
+        m_out << (m_options.color ? std::string(k_dark_gray) + text + k_reset : text) << "\n";
     } else if (const auto* recap_event = std::get_if<model::Recap>(&event)) {
         recap(*recap_event);
     }
@@ -208,6 +216,10 @@ core::Value event_json(const model::RunEvent& event)
     }
     if (const auto* done = std::get_if<model::TaskDone>(&event)) {
         return task_done_json(*done);
+    }
+    if (const auto* retry = std::get_if<model::TaskRetrying>(&event)) {
+        return core::Value{{"event", "task_retrying"}, {"host", retry->host}, {"task", retry->task},
+                           {"retries_left", retry->retries_left}, {"result", retry->result}};
     }
     const auto& recap = std::get<model::Recap>(event);
     core::Value hosts = core::Value::object();
