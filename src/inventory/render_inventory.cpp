@@ -1,11 +1,11 @@
-// The --list, --host and --graph views of ansible-inventory (cli/inventory.py of
-// ansible-core 2.14). Must not load files or decide precedence (host_vars.cpp does).
+// The --host and --graph views of ansible-inventory (cli/inventory.py of ansible-core
+// 2.14; --list is render_list.cpp). Must not load files or decide precedence
+// (host_vars.cpp does).
 #include "inventory/render_inventory.hpp"
 
 #include <algorithm>
 #include <array>
 #include <string_view>
-#include <unordered_set>
 
 #include "inventory/host_vars.hpp"
 #include "inventory/render_python.hpp"
@@ -24,61 +24,6 @@ constexpr std::array<std::string_view, 19> k_internal_vars = {
     "ansible_skip_tags",  "ansible_verbosity",   "ansible_version",  "inventory_dir",
     "inventory_file",     "inventory_hostname",  "inventory_hostname_short", "groups",
     "group_names",        "omit",                "playbook_dir"};
-
-struct ListContext {
-    const Inventory& inventory;
-    std::vector<char> shown; ///< per host: listed (all of them unless a limit was given)
-    std::unordered_set<GroupId> seen;
-    core::Value& results;
-};
-
-bool is_shown(const ListContext& context, HostId host)
-{
-    return context.shown[host] != 0;
-}
-
-std::vector<char> shown_hosts(const Inventory& inventory, const std::optional<std::vector<HostId>>& only)
-{
-    std::vector<char> shown(inventory.hosts().size(), only ? 0 : 1);
-    if (only) {
-        for (HostId host : *only) {
-            shown[host] = 1;
-        }
-    }
-    return shown;
-}
-
-/// json_inventory's format_group: hosts (not for 'all'), children, each child once;
-/// empty keys and then empty groups are dropped.
-void format_group(ListContext& context, GroupId id)
-{
-    const auto& group = context.inventory.group(id);
-    core::Value entry = core::Value::object();
-    if (id != Inventory::k_all) {
-        core::Value hosts = core::Value::array();
-        for (HostId host : group.hosts) {
-            if (is_shown(context, host)) {
-                hosts.push_back(context.inventory.host(host).name);
-            }
-        }
-        if (!hosts.empty()) {
-            entry["hosts"] = std::move(hosts);
-        }
-    }
-    core::Value children = core::Value::array();
-    for (GroupId child : group.children) {
-        children.push_back(context.inventory.group(child).name);
-        if (context.seen.insert(child).second) {
-            format_group(context, child);
-        }
-    }
-    if (!children.empty()) {
-        entry["children"] = std::move(children);
-    }
-    if (!entry.empty()) {
-        context.results[group.name] = std::move(entry);
-    }
-}
 
 std::string graph_line(const std::string& text, int depth)
 {
@@ -140,33 +85,6 @@ core::Value visible_host_vars(const Inventory& inventory, HostId host)
     core::Value vars = effective_host_vars(inventory, host);
     remove_internal_vars(vars);
     return vars;
-}
-
-core::Value list_document(const Inventory& inventory, const std::optional<std::vector<HostId>>& only)
-{
-    core::Value results = core::Value::object();
-    ListContext context{inventory, shown_hosts(inventory, only), {}, results};
-    format_group(context, Inventory::k_all);
-    core::Value hostvars = core::Value::object();
-    for (HostId host : inventory.hosts_of(Inventory::k_all)) {
-        if (!is_shown(context, host)) {
-            continue;
-        }
-        core::Value vars = visible_host_vars(inventory, host);
-        if (!vars.empty()) {
-            // hosts_of lists each host once, so the name is new: no lookup needed.
-            core::append_new_key(hostvars, inventory.host(host).name, std::move(vars));
-        }
-    }
-    core::Value meta = core::Value::object();
-    meta["hostvars"] = std::move(hostvars);
-    results["_meta"] = std::move(meta);
-    return results;
-}
-
-std::string render_list(const Inventory& inventory, const std::optional<std::vector<HostId>>& only)
-{
-    return python_json_dumps(list_document(inventory, only)) + "\n";
 }
 
 std::string render_host(const Inventory& inventory, HostId host)

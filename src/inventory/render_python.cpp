@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <vector>
 
@@ -56,10 +57,19 @@ std::string hex_escape(char32_t c)
     return buffer;
 }
 
-std::string json_string(const std::string& text)
+/// Appends `text` as a JSON string (ensure_ascii=False: only quotes, backslashes and
+/// control characters are escaped), copying runs of plain bytes at once.
+void append_json_string(const std::string& text, std::string& out)
 {
-    std::string out = "\"";
-    for (char c : text) {
+    out += '"';
+    std::size_t run = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c >= 0x20 && c != '"' && c != '\\') {
+            continue;
+        }
+        out.append(text, run, i - run);
+        run = i + 1;
         switch (c) {
         case '"': out += "\\\""; break;
         case '\\': out += "\\\\"; break;
@@ -68,76 +78,70 @@ std::string json_string(const std::string& text)
         case '\t': out += "\\t"; break;
         case '\b': out += "\\b"; break;
         case '\f': out += "\\f"; break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20) {
-                char buffer[8];
-                std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned>(c));
-                out += buffer;
-            } else {
-                out += c;
-            }
+        default: {
+            char buffer[8];
+            std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned>(c));
+            out += buffer;
+        }
         }
     }
-    return out + "\"";
+    out.append(text, run, text.size() - run);
+    out += '"';
 }
 
-std::string json_number(const core::Value& value)
+void append_json_number(const core::Value& value, std::string& out)
 {
     if (value.is_number_float()) {
         const double number = value.get<double>();
         if (std::isnan(number)) {
-            return "NaN";
+            out += "NaN";
+        } else if (std::isinf(number)) {
+            out += number > 0 ? "Infinity" : "-Infinity";
+        } else {
+            out += python_float_repr(number);
         }
-        if (std::isinf(number)) {
-            return number > 0 ? "Infinity" : "-Infinity";
-        }
-        return python_float_repr(number);
+        return;
     }
-    return value.dump();
+    char buffer[32];
+    const auto [end, ec] = value.is_number_unsigned()
+                               ? std::to_chars(buffer, buffer + sizeof buffer, value.get<std::uint64_t>())
+                               : std::to_chars(buffer, buffer + sizeof buffer, value.get<std::int64_t>());
+    out.append(buffer, ec == std::errc() ? end : buffer);
 }
 
-void dump_json(const core::Value& value, int indent, std::string& out)
+void append_object(const core::Value& value, int indent, std::string& out)
 {
-    const std::string pad(static_cast<std::size_t>(indent + 4), ' ');
-    if (value.is_object()) {
-        if (value.empty()) {
-            out += "{}";
-            return;
-        }
-        // sort_keys=True. Keep pointers to the members: looking keys up again in an
-        // ordered_json is linear, which would make a 10,000-host document quadratic.
-        std::vector<std::pair<const std::string*, const core::Value*>> members;
-        members.reserve(value.size());
-        for (const auto& [key, member] : value.get_ref<const core::Value::object_t&>()) {
-            members.emplace_back(&key, &member);
-        }
-        std::sort(members.begin(), members.end(), [](const auto& a, const auto& b) { return *a.first < *b.first; });
-        out += "{\n";
-        for (std::size_t i = 0; i < members.size(); ++i) {
-            out += pad + json_string(*members[i].first) + ": ";
-            dump_json(*members[i].second, indent + 4, out);
-            out += i + 1 < members.size() ? ",\n" : "\n";
-        }
-        out += std::string(static_cast<std::size_t>(indent), ' ') + "}";
-    } else if (value.is_array()) {
-        if (value.empty()) {
-            out += "[]";
-            return;
-        }
-        out += "[\n";
-        for (std::size_t i = 0; i < value.size(); ++i) {
-            out += pad;
-            dump_json(value[i], indent + 4, out);
-            out += i + 1 < value.size() ? ",\n" : "\n";
-        }
-        out += std::string(static_cast<std::size_t>(indent), ' ') + "]";
-    } else if (value.is_string()) {
-        out += json_string(value.get_ref<const std::string&>());
-    } else if (value.is_number()) {
-        out += json_number(value);
-    } else {
-        out += value.is_null() ? "null" : (value.get<bool>() ? "true" : "false");
+    // sort_keys=True. Keep pointers to the members: looking keys up again in an
+    // ordered_json is linear, which would make a 10,000-host document quadratic.
+    std::vector<std::pair<const std::string*, const core::Value*>> members;
+    members.reserve(value.size());
+    for (const auto& [key, member] : value.get_ref<const core::Value::object_t&>()) {
+        members.emplace_back(&key, &member);
     }
+    std::sort(members.begin(), members.end(), [](const auto& a, const auto& b) { return *a.first < *b.first; });
+    out += "{\n";
+    for (std::size_t i = 0; i < members.size(); ++i) {
+        out.append(static_cast<std::size_t>(indent + 4), ' ');
+        append_json_string(*members[i].first, out);
+        out += ": ";
+        append_python_json(*members[i].second, indent + 4, out);
+        out += i + 1 < members.size() ? ",\n" : "\n";
+    }
+    out.append(static_cast<std::size_t>(indent), ' ');
+    out += '}';
+}
+
+void append_array(const core::Value& value, int indent, std::string& out)
+{
+    out += "[\n";
+    const std::size_t size = value.size();
+    for (std::size_t i = 0; i < size; ++i) {
+        out.append(static_cast<std::size_t>(indent + 4), ' ');
+        append_python_json(value[i], indent + 4, out);
+        out += i + 1 < size ? ",\n" : "\n";
+    }
+    out.append(static_cast<std::size_t>(indent), ' ');
+    out += ']';
 }
 
 } // namespace
@@ -249,10 +253,30 @@ std::string python_str(const core::Value& value)
     return value.is_string() ? value.get<std::string>() : python_repr(value);
 }
 
+void append_python_json(const core::Value& value, int indent, std::string& out)
+{
+    if (value.is_object()) {
+        value.empty() ? void(out += "{}") : append_object(value, indent, out);
+    } else if (value.is_array()) {
+        value.empty() ? void(out += "[]") : append_array(value, indent, out);
+    } else if (value.is_string()) {
+        append_json_string(value.get_ref<const std::string&>(), out);
+    } else if (value.is_number()) {
+        append_json_number(value, out);
+    } else {
+        out += value.is_null() ? "null" : (value.get<bool>() ? "true" : "false");
+    }
+}
+
+void append_json_key(const std::string& key, std::string& out)
+{
+    append_json_string(key, out);
+}
+
 std::string python_json_dumps(const core::Value& value)
 {
     std::string out;
-    dump_json(value, 0, out);
+    append_python_json(value, 0, out);
     return out;
 }
 

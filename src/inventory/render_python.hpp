@@ -26,4 +26,11 @@ std::string python_str(const core::Value& value);
 /// json.dumps(value, sort_keys=True, indent=4, ensure_ascii=False).
 std::string python_json_dumps(const core::Value& value);
 
+/// Appends json.dumps of `value` to `out` as it appears nested `indent` spaces deep
+/// (the first line is not indented; the following ones are).
+void append_python_json(const core::Value& value, int indent, std::string& out);
+
+/// Appends `key` as json.dumps writes a string (ensure_ascii=False).
+void append_json_key(const std::string& key, std::string& out);
+
 } // namespace scsctl::inventory

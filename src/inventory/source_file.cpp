@@ -11,6 +11,7 @@
 #include "inventory/ini_loader.hpp"
 #include "inventory/yaml_loader.hpp"
 #include "yaml/document.hpp"
+#include "yaml/tree.hpp"
 
 namespace scsctl::inventory {
 
@@ -49,26 +50,33 @@ core::Diagnostics try_ini(const std::string& path, std::string_view text, Invent
     return diagnostics;
 }
 
-const char* kind_name(const YAML::Node& node)
+const char* kind_name(const yaml::TreeNode& node)
 {
-    if (node.IsSequence()) {
+    if (node.is_sequence()) {
         return "a sequence";
     }
-    if (node.IsScalar()) {
+    if (node.is_scalar() && !node.is_null()) {
         return "a scalar";
     }
     return "a non-mapping value";
 }
 
-/// A parsed YAML mapping: a YAML inventory, unless it configures an inventory plugin.
-void load_yaml_mapping(const std::string& path, const YAML::Node& root, yaml::Typing typing, InventoryBuilder& builder)
+bool is_text(const yaml::TreeNode& node)
 {
-    for (const auto& entry : root) {
-        if (entry.first.IsScalar() && entry.first.Scalar() == "plugin" && entry.second.IsScalar() &&
-            !entry.second.Scalar().empty()) {
-            builder.diagnostics().error(yaml::location_of(path, entry.first),
+    return node.is_scalar() && !node.is_null();
+}
+
+/// A parsed YAML mapping: a YAML inventory, unless it configures an inventory plugin.
+void load_yaml_mapping(const std::string& path, const yaml::TreeNode& root, yaml::Typing typing,
+                       InventoryBuilder& builder)
+{
+    for (std::size_t i = 0; i + 1 < root.child_count(); i += 2) {
+        const yaml::TreeNode key = root.child(i);
+        const yaml::TreeNode value = root.child(i + 1);
+        if (is_text(key) && key.scalar() == "plugin" && is_text(value) && !value.scalar().empty()) {
+            builder.diagnostics().error(yaml::location_of(path, key),
                                         "inventory plugin configuration files are not supported (plugin: " +
-                                            entry.second.Scalar() + ")");
+                                            std::string(value.scalar()) + ")");
             return;
         }
     }
@@ -80,10 +88,11 @@ void load_maybe_yaml(const std::string& path, const std::string& text, bool yaml
                      InventoryBuilder& builder)
 {
     core::Diagnostics yaml_diagnostics;
-    const auto root = yaml::parse(path, text, yaml_diagnostics);
-    if (root && root->IsMap()) {
+    const auto tree = yaml::parse_tree(path, text, yaml_diagnostics);
+    const yaml::TreeNode root = tree ? tree->root() : yaml::TreeNode();
+    if (root.is_map()) {
         builder.diagnostics().merge(yaml_diagnostics);
-        load_yaml_mapping(path, *root, yaml::typing_of(text), builder);
+        load_yaml_mapping(path, root, yaml::typing_of(text), builder);
         return;
     }
     // Ansible tries the INI plugin next (also after a YAML syntax error) and keeps
@@ -92,11 +101,11 @@ void load_maybe_yaml(const std::string& path, const std::string& text, bool yaml
     if (!ini_diagnostics.has_errors()) {
         return;
     }
-    if (root && yaml_extension) {
-        builder.diagnostics().error(yaml::location_of(path, *root),
+    if (tree && yaml_extension) {
+        builder.diagnostics().error(yaml::location_of(path, root),
                                     std::string("a YAML inventory must be a mapping of group names, got ") +
-                                        kind_name(*root));
-    } else if (!root && (yaml_extension || looks_like_yaml(text))) {
+                                        kind_name(root));
+    } else if (!tree && (yaml_extension || looks_like_yaml(text))) {
         builder.diagnostics().merge(yaml_diagnostics);
     } else {
         builder.diagnostics().merge(ini_diagnostics);

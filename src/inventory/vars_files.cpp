@@ -55,13 +55,19 @@ Listing list_directory(const fs::path& dir)
     Listing listing;
     std::error_code ec;
     for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        // Both follow symlinks, like os.path.exists; for other entries they use the type
+        // the directory listing gave, with no stat() per file.
         std::error_code status_ec;
-        const auto status = it->status(status_ec); // follows symlinks, like os.path.exists
-        if (status_ec || !fs::exists(status)) {
+        const bool exists = it->exists(status_ec);
+        if (status_ec || !exists) {
+            continue;
+        }
+        const bool is_directory = it->is_directory(status_ec);
+        if (status_ec) {
             continue;
         }
         const std::string name = it->path().filename().string();
-        listing.entries.emplace(name, fs::is_directory(status));
+        listing.entries.emplace(name, is_directory);
         listing.names.push_back(name);
     }
     std::sort(listing.names.begin(), listing.names.end());

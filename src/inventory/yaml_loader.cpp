@@ -1,6 +1,7 @@
 // The YAML inventory plugin of ansible-core 2.14 (plugins/inventory/yaml.py) over
-// located yaml-cpp nodes. Must not read files other than the one given, nor touch
-// group_vars/host_vars. Depends on core, model, yaml, host_range and the builder.
+// located nodes: libyaml Trees, or yaml-cpp nodes (one template, the same rules). Must not
+// read files other than the one given, nor touch group_vars/host_vars. Depends on core,
+// model, yaml, host_range and the builder.
 #include "inventory/yaml_loader.hpp"
 
 #include <algorithm>
@@ -9,6 +10,7 @@
 #include "core/spellcheck.hpp"
 #include "inventory/host_range.hpp"
 #include "yaml/document.hpp"
+#include "yaml/tree_value.hpp"
 
 namespace scsctl::inventory {
 
@@ -18,6 +20,24 @@ constexpr std::size_t k_max_group_visits = 1'000'000; ///< bounds alias-multipli
 
 const std::array<std::string, 3> k_sections = {"vars", "children", "hosts"};
 
+// The node questions the loader asks, for both node types. A scalar is never a null here,
+// as yaml-cpp has it.
+bool is_defined(const YAML::Node& node) { return node.IsDefined(); }
+bool is_defined(const yaml::TreeNode& node) { return node.is_defined(); }
+bool is_null(const YAML::Node& node) { return node.IsNull(); }
+bool is_null(const yaml::TreeNode& node) { return !node.is_defined() || node.is_null(); } // yaml-cpp: undefined is null
+bool is_map(const YAML::Node& node) { return node.IsMap(); }
+bool is_map(const yaml::TreeNode& node) { return node.is_map(); }
+bool is_scalar(const YAML::Node& node) { return node.IsScalar(); }
+bool is_scalar(const yaml::TreeNode& node) { return node.is_scalar() && !node.is_null(); }
+std::string scalar_of(const YAML::Node& node) { return node.Scalar(); }
+std::string scalar_of(const yaml::TreeNode& node) { return std::string(node.scalar()); }
+std::string_view tag_of(const YAML::Node& node) { return node.Tag(); }
+std::string_view tag_of(const yaml::TreeNode& node) { return node.tag(); }
+bool same_node(const YAML::Node& a, const YAML::Node& b) { return a.is(b); }
+bool same_node(const yaml::TreeNode& a, const yaml::TreeNode& b) { return a.same(b); }
+
+template <class Node>
 class YamlInventoryLoader {
 public:
     YamlInventoryLoader(const std::string& path, InventoryBuilder& builder, yaml::Typing typing)
@@ -25,43 +45,46 @@ public:
     {
     }
 
-    void load(const YAML::Node& root);
+    void load(const Node& root);
 
 private:
-    std::optional<model::GroupId> parse_group(const yaml::MapEntry& entry);
-    void parse_group_body(model::GroupId group, const std::string& name, const YAML::Node& data);
-    std::optional<std::vector<yaml::MapEntry>> section(const std::string& group, const yaml::MapEntry& entry);
-    void load_vars(model::GroupId group, const std::vector<yaml::MapEntry>& vars);
-    void load_children(model::GroupId group, const std::vector<yaml::MapEntry>& children);
-    void load_hosts(model::GroupId group, const std::vector<yaml::MapEntry>& hosts);
-    void load_host_entry(model::GroupId group, const yaml::MapEntry& entry);
-    std::optional<std::string> name_of(const yaml::MapEntry& entry, const char* what);
-    core::Location where(const YAML::Node& node) const { return yaml::location_of(m_path, node); }
-    void error(const YAML::Node& node, std::string message) { m_builder.diagnostics().error(where(node), std::move(message)); }
+    using Entry = yaml::BasicMapEntry<Node>;
+
+    std::optional<model::GroupId> parse_group(const Entry& entry);
+    void parse_group_body(model::GroupId group, const std::string& name, const Node& data);
+    std::optional<std::vector<Entry>> section(const std::string& group, const Entry& entry);
+    void load_vars(model::GroupId group, const std::vector<Entry>& vars);
+    void load_children(model::GroupId group, const std::vector<Entry>& children);
+    void load_hosts(model::GroupId group, const std::vector<Entry>& hosts);
+    void load_host_entry(model::GroupId group, const Entry& entry);
+    std::optional<std::string> name_of(const Entry& entry, const char* what);
+    core::Location where(const Node& node) const { return yaml::location_of(m_path, node); }
+    void error(const Node& node, std::string message) { m_builder.diagnostics().error(where(node), std::move(message)); }
 
     const std::string& m_path;
     InventoryBuilder& m_builder;
     yaml::Typing m_typing;
-    std::vector<YAML::Node> m_open; ///< group bodies being parsed, to refuse recursive aliases
+    std::vector<Node> m_open; ///< group bodies being parsed, to refuse recursive aliases
     std::size_t m_visits = 0;
     yaml::ValueBudget m_budget; ///< one for the whole file, however many variables share an alias bomb
 };
 
-void YamlInventoryLoader::load(const YAML::Node& root)
+template <class Node>
+void YamlInventoryLoader<Node>::load(const Node& root)
 {
-    if (root.IsNull()) {
+    if (!is_defined(root) || is_null(root)) {
         return; // an empty file: Ansible's yaml plugin declines it and the ini plugin reads nothing
     }
-    if (!root.IsMap()) {
+    if (!is_map(root)) {
         error(root, "a YAML inventory must be a mapping of group names, got " + yaml::describe_node(root, m_typing));
         return;
     }
     const auto groups = yaml::mapping_entries(m_path, root, m_builder.diagnostics(), m_typing);
     for (const auto& entry : groups) {
-        if (entry.name == "plugin" && entry.key_value.is_string() && entry.value.IsScalar() &&
-            !entry.value.Scalar().empty()) {
+        if (entry.name == "plugin" && entry.key_value.is_string() && is_scalar(entry.value) &&
+            !scalar_of(entry.value).empty()) {
             error(entry.key, "inventory plugin configuration files are not supported (plugin: " +
-                                 entry.value.Scalar() + ")");
+                                 scalar_of(entry.value) + ")");
             return;
         }
     }
@@ -70,7 +93,8 @@ void YamlInventoryLoader::load(const YAML::Node& root)
     }
 }
 
-std::optional<std::string> YamlInventoryLoader::name_of(const yaml::MapEntry& entry, const char* what)
+template <class Node>
+std::optional<std::string> YamlInventoryLoader<Node>::name_of(const Entry& entry, const char* what)
 {
     if (!entry.key_value.is_string()) {
         error(entry.key, std::string(what) + " name must be a string, got " + yaml::describe(entry.key_value) + " (" +
@@ -85,13 +109,14 @@ std::optional<std::string> YamlInventoryLoader::name_of(const yaml::MapEntry& en
 }
 
 /// _parse_group: a group is a mapping of sections, or null.
-std::optional<model::GroupId> YamlInventoryLoader::parse_group(const yaml::MapEntry& entry)
+template <class Node>
+std::optional<model::GroupId> YamlInventoryLoader<Node>::parse_group(const Entry& entry)
 {
     const auto name = name_of(entry, "group");
     if (!name) {
         return std::nullopt;
     }
-    if (!entry.value.IsMap() && !entry.value.IsNull()) {
+    if (!is_map(entry.value) && !is_null(entry.value)) {
         error(entry.value, "expected a mapping for group '" + *name + "', got " +
                                yaml::describe_node(entry.value, m_typing));
         return std::nullopt;
@@ -103,13 +128,13 @@ std::optional<model::GroupId> YamlInventoryLoader::parse_group(const yaml::MapEn
         return std::nullopt;
     }
     for (const auto& open : m_open) {
-        if (open.is(entry.value)) {
+        if (same_node(open, entry.value)) {
             error(entry.key, "group '" + *name + "' contains itself through an alias");
             return std::nullopt;
         }
     }
     const model::GroupId group = m_builder.add_group(*name, where(entry.key));
-    if (entry.value.IsMap()) {
+    if (is_map(entry.value)) {
         m_open.push_back(entry.value);
         parse_group_body(group, *name, entry.value);
         m_open.pop_back();
@@ -117,7 +142,8 @@ std::optional<model::GroupId> YamlInventoryLoader::parse_group(const yaml::MapEn
     return group;
 }
 
-void YamlInventoryLoader::parse_group_body(model::GroupId group, const std::string& name, const YAML::Node& data)
+template <class Node>
+void YamlInventoryLoader<Node>::parse_group_body(model::GroupId group, const std::string& name, const Node& data)
 {
     const auto entries = yaml::mapping_entries(m_path, data, m_builder.diagnostics(), m_typing);
     for (const auto& entry : entries) {
@@ -143,35 +169,37 @@ void YamlInventoryLoader::parse_group_body(model::GroupId group, const std::stri
 }
 
 /// A section's entries: a mapping, null (nothing) or a string (one name, as Ansible allows).
-std::optional<std::vector<yaml::MapEntry>> YamlInventoryLoader::section(const std::string& group,
-                                                                       const yaml::MapEntry& entry)
+template <class Node>
+auto YamlInventoryLoader<Node>::section(const std::string& group, const Entry& entry) -> std::optional<std::vector<Entry>>
 {
-    const YAML::Node& value = entry.value;
-    if (value.IsNull()) {
-        return std::vector<yaml::MapEntry>{};
+    const Node& value = entry.value;
+    if (is_null(value)) {
+        return std::vector<Entry>{};
     }
-    if (value.IsMap()) {
+    if (is_map(value)) {
         return yaml::mapping_entries(m_path, value, m_builder.diagnostics(), m_typing);
     }
     const std::string kind = yaml::describe_node(value, m_typing);
-    if (value.IsScalar() && kind == "a string") {
+    if (is_scalar(value) && kind == "a string") {
         const core::Value text = yaml::to_value(m_path, value, m_builder.diagnostics(), m_typing, &m_budget);
-        return std::vector<yaml::MapEntry>{{value, YAML::Node(), text, text.get<std::string>()}};
+        return std::vector<Entry>{{value, Node(), text, text.get<std::string>()}};
     }
     error(value, "expected a mapping for '" + entry.name + "' of group '" + group + "', got " + kind);
     return std::nullopt;
 }
 
-void YamlInventoryLoader::load_vars(model::GroupId group, const std::vector<yaml::MapEntry>& vars)
+template <class Node>
+void YamlInventoryLoader<Node>::load_vars(model::GroupId group, const std::vector<Entry>& vars)
 {
     for (const auto& var : vars) {
-        core::Value value = var.value.IsDefined() ? yaml::to_value(m_path, var.value, m_builder.diagnostics(), m_typing, &m_budget)
+        core::Value value = is_defined(var.value) ? yaml::to_value(m_path, var.value, m_builder.diagnostics(), m_typing, &m_budget)
                                                   : core::Value(nullptr);
         m_builder.set_group_var(group, var.name, std::move(value), where(var.key));
     }
 }
 
-void YamlInventoryLoader::load_children(model::GroupId group, const std::vector<yaml::MapEntry>& children)
+template <class Node>
+void YamlInventoryLoader<Node>::load_children(model::GroupId group, const std::vector<Entry>& children)
 {
     for (const auto& child : children) {
         if (auto child_group = parse_group(child)) {
@@ -180,7 +208,8 @@ void YamlInventoryLoader::load_children(model::GroupId group, const std::vector<
     }
 }
 
-void YamlInventoryLoader::load_hosts(model::GroupId group, const std::vector<yaml::MapEntry>& hosts)
+template <class Node>
+void YamlInventoryLoader<Node>::load_hosts(model::GroupId group, const std::vector<Entry>& hosts)
 {
     for (const auto& entry : hosts) {
         load_host_entry(group, entry);
@@ -188,7 +217,8 @@ void YamlInventoryLoader::load_hosts(model::GroupId group, const std::vector<yam
 }
 
 /// _parse_host + _populate_host_vars: expand the pattern, add each host, set its variables.
-void YamlInventoryLoader::load_host_entry(model::GroupId group, const yaml::MapEntry& entry)
+template <class Node>
+void YamlInventoryLoader<Node>::load_host_entry(model::GroupId group, const Entry& entry)
 {
     if (!entry.key_value.is_string()) {
         error(entry.key, "host pattern " + entry.name + " must be a string (" + yaml::describe(entry.key_value) +
@@ -199,15 +229,15 @@ void YamlInventoryLoader::load_host_entry(model::GroupId group, const yaml::MapE
     if (!expanded) {
         core::Location at = where(entry.key);
         if (at.column > 0 && expanded.error().where.column > 0) {
-            at.column += expanded.error().where.column - (entry.key.Tag() == "!" ? 0 : 1);
+            at.column += expanded.error().where.column - (tag_of(entry.key) == "!" ? 0 : 1);
         }
         m_builder.diagnostics().error(at, expanded.error().message);
         return;
     }
-    const YAML::Node& vars_node = entry.value;
+    const Node& vars_node = entry.value;
     std::vector<std::pair<std::string, core::Value>> vars;
-    if (vars_node.IsDefined() && !vars_node.IsNull()) {
-        if (!vars_node.IsMap()) {
+    if (is_defined(vars_node) && !is_null(vars_node)) {
+        if (!is_map(vars_node)) {
             error(vars_node, "expected a mapping of variables for host '" + entry.name + "', got " +
                                  yaml::describe_node(vars_node, m_typing));
             return;
@@ -233,17 +263,24 @@ void YamlInventoryLoader::load_host_entry(model::GroupId group, const yaml::MapE
 
 void load_yaml_inventory(const std::string& path, const YAML::Node& root, InventoryBuilder& builder, yaml::Typing typing)
 {
-    YamlInventoryLoader loader(path, builder, typing);
+    YamlInventoryLoader<YAML::Node> loader(path, builder, typing);
+    loader.load(root);
+}
+
+void load_yaml_inventory(const std::string& path, const yaml::TreeNode& root, InventoryBuilder& builder,
+                         yaml::Typing typing)
+{
+    YamlInventoryLoader<yaml::TreeNode> loader(path, builder, typing);
     loader.load(root);
 }
 
 bool load_yaml_inventory_text(const std::string& path, std::string_view text, InventoryBuilder& builder)
 {
-    const auto root = yaml::parse(path, text, builder.diagnostics());
-    if (!root) {
+    const auto tree = yaml::parse_tree(path, text, builder.diagnostics());
+    if (!tree) {
         return false;
     }
-    load_yaml_inventory(path, *root, builder, yaml::typing_of(text));
+    load_yaml_inventory(path, tree->root(), builder, yaml::typing_of(text));
     return true;
 }
 

@@ -10,6 +10,7 @@
 
 #include "inventory/builder.hpp"
 #include "yaml/scalar.hpp"
+#include "yaml/tree.hpp"
 
 namespace scsctl::inventory {
 
@@ -20,7 +21,13 @@ namespace scsctl::inventory {
 void load_yaml_inventory(const std::string& path, const YAML::Node& root, InventoryBuilder& builder,
                          yaml::Typing typing = yaml::Typing::yaml11);
 
-/// Parses `text` (JSON first, then YAML, as Ansible does) and loads it as above.
+/// The same for a document parsed by libyaml (yaml::parse_tree); an undefined root
+/// (empty file) loads nothing. `root`'s Tree must outlive the call only.
+void load_yaml_inventory(const std::string& path, const yaml::TreeNode& root, InventoryBuilder& builder,
+                         yaml::Typing typing = yaml::Typing::yaml11);
+
+/// Parses `text` with libyaml (JSON typing when it is JSON, as Ansible tries json.loads
+/// first) and loads it as above.
 /// Returns false when the text does not parse (the errors are in the diagnostics).
 bool load_yaml_inventory_text(const std::string& path, std::string_view text, InventoryBuilder& builder);
 

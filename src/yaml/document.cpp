@@ -1,10 +1,11 @@
 // Parsing one YAML document with yaml-cpp and turning its exceptions into located,
-// one-line errors; whole-file loading with Ansible's JSON-first rule.
+// one-line errors; whole-file loading (libyaml) with Ansible's JSON-first rule.
 #include "yaml/document.hpp"
 
 #include <yaml-cpp/depthguard.h>
 
 #include "yaml/text_scan.hpp"
+#include "yaml/tree_value.hpp"
 
 namespace scsctl::yaml {
 
@@ -69,7 +70,19 @@ core::Location location_of(const std::string& path, const YAML::Node& node)
 
 Typing typing_of(std::string_view text)
 {
-    return core::Value::accept(text) ? Typing::json : Typing::yaml11;
+    // JSON text starts with one of these (after whitespace; a BOM is left to the full
+    // check), so most YAML files are told apart without running a JSON parser.
+    const std::size_t first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos) {
+        return Typing::yaml11;
+    }
+    const std::string_view start = text.substr(first);
+    const char c = start[0];
+    const bool digit_after_minus = start.size() > 1 && start[1] >= '0' && start[1] <= '9';
+    const bool may_be_json = c == '{' || c == '[' || c == '"' || (c >= '0' && c <= '9') ||
+                             (c == '-' && digit_after_minus) || c == 't' || c == 'f' || c == 'n' ||
+                             static_cast<unsigned char>(c) == 0xEF;
+    return may_be_json && core::Value::accept(text) ? Typing::json : Typing::yaml11;
 }
 
 std::optional<core::Value> load_value(const std::string& path, std::string_view text, core::Diagnostics& diagnostics,
@@ -80,18 +93,19 @@ std::optional<core::Value> load_value(const std::string& path, std::string_view 
     }
     const Typing typing = typing_of(text);
     core::Diagnostics parse_diagnostics;
-    const auto root = parse(path, text, parse_diagnostics);
-    if (!root) {
+    const auto tree = parse_tree(path, text, parse_diagnostics);
+    if (!tree) {
         if (typing == Typing::json) {
-            return core::Value::parse(text); // JSON yaml-cpp cannot read: json.loads reads it
+            return core::Value::parse(text); // JSON libyaml cannot read: json.loads reads it
         }
         diagnostics.merge(parse_diagnostics);
         return std::nullopt;
     }
-    if (root_location != nullptr) {
-        *root_location = location_of(path, *root);
+    const TreeNode root = tree->root();
+    if (root_location != nullptr && root.is_defined()) {
+        *root_location = location_of(path, root);
     }
-    return to_value(path, *root, diagnostics, typing);
+    return to_value(path, root, diagnostics, typing);
 }
 
 } // namespace scsctl::yaml

@@ -1,6 +1,6 @@
 // Located YAML documents: yaml-cpp parsing with precise, one-line errors (tabs, duplicate
 // keys, syntax) and conversion to core::Value with PyYAML's YAML 1.1 typing, as Ansible
-// reads YAML. Depends on core and yaml-cpp only.
+// reads YAML; whole-file loading (load_value) through libyaml. Depends on core only.
 #pragma once
 
 #include <optional>
@@ -13,7 +13,9 @@
 #include "core/diagnostics.hpp"
 #include "core/location.hpp"
 #include "core/value.hpp"
+#include "yaml/map_entry.hpp"
 #include "yaml/scalar.hpp"
+#include "yaml/value_budget.hpp"
 
 namespace scsctl::yaml {
 
@@ -34,14 +36,6 @@ Typing typing_of(std::string_view text);
 /// tags honoured, merge keys (<<) applied, keys stringified as Python's json does.
 /// Duplicate keys, bad tags and recursive aliases are reported as errors (the value is
 /// still returned, last key winning, as Ansible keeps it).
-/// How many values one document may expand to (aliases counted each time they are used),
-/// shared by every conversion of that document so an alias bomb spread over several
-/// variables is cut off once and reported once.
-struct ValueBudget {
-    std::size_t remaining = 2'000'000;
-    bool reported = false;
-};
-
 core::Value to_value(const std::string& path, const YAML::Node& node, core::Diagnostics& diagnostics,
                      Typing typing = Typing::yaml11, ValueBudget* budget = nullptr);
 
@@ -50,18 +44,14 @@ core::Value scalar_to_value(const YAML::Node& node);
 
 /// Ansible's from_yaml on a whole file: JSON typing when `text` is JSON, else YAML 1.1;
 /// nullopt (with located errors) when it does not parse. Empty text gives null.
+/// Parses with libyaml (parse_tree), the scanner of PyYAML's CLoader that Ansible uses.
 /// `root_location`, when given, receives where the top-level value starts.
 std::optional<core::Value> load_value(const std::string& path, std::string_view text, core::Diagnostics& diagnostics,
                                       core::Location* root_location = nullptr);
 
 /// One key of a mapping after merge keys are applied and duplicates collapsed.
 /// Beware: assigning to a YAML::Node writes through to the document; rebind with reset().
-struct MapEntry {
-    YAML::Node key;
-    YAML::Node value;
-    core::Value key_value; ///< the typed key (a string, number, bool or null)
-    std::string name;      ///< the key as Python's json prints it
-};
+using MapEntry = BasicMapEntry<YAML::Node>;
 
 /// The entries of mapping `node` as PyYAML builds the dict: merged (<<) entries first,
 /// later keys replacing earlier ones in place. Duplicate explicit keys, unhashable keys
