@@ -61,14 +61,16 @@ std::string result_json(const core::Value& result, bool pretty)
     return out;
 }
 
-/// What Ansible's callback leaves out of a shown result.
+/// What Ansible's callback leaves out of a shown result: `failed` and `skipped` (the
+/// status is the line's own, TaskResult.clean_copy), and `changed` of debug.
 core::Value shown(const model::HostResult& result)
 {
     core::Value out = result.result;
-    if (result.action == "debug" && out.is_object()) {
-        out.erase("changed");
-        if (out.contains("failed") && out["failed"] == false) {
-            out.erase("failed");
+    if (out.is_object()) {
+        out.erase("failed");
+        out.erase("skipped");
+        if (result.action == "debug") {
+            out.erase("changed");
         }
     }
     return out;
@@ -157,17 +159,18 @@ void TextRunReporter::host_result(const model::HostResult& result)
     case model::TaskStatus::failed:
         if (result.is_item) {
             m_out << paint(k_red, "failed: " + host + " (item=" + result.item_label + ") => " +
-                                      result_json(result.result, false))
+                                      result_json(shown(result), false))
                   << "\n";
-        } else {
-            m_out << paint(k_red, "fatal: " + host + ": FAILED! => " + result_json(result.result, false)) << "\n";
+        } else if (!(result.result.is_object() && result.result.contains("results"))) {
+            // A loop's failed total is not printed: its items were (Ansible's _process_items).
+            m_out << paint(k_red, "fatal: " + host + ": FAILED! => " + result_json(shown(result), false)) << "\n";
         }
         if (result.ignored && !result.is_item) {
             m_out << paint(k_cyan, "...ignoring") << "\n";
         }
         break;
     case model::TaskStatus::unreachable:
-        m_out << paint(k_red, "fatal: " + host + ": UNREACHABLE! => " + result_json(result.result, false)) << "\n";
+        m_out << paint(k_red, "fatal: " + host + ": UNREACHABLE! => " + result_json(shown(result), false)) << "\n";
         break;
     }
 }
