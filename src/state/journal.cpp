@@ -64,22 +64,21 @@ core::Result<void> Journal::finish_run(RunId run, const std::string& status, int
 
 void Journal::record(TaskRow row)
 {
-    std::lock_guard lock(m_queue_mutex);
-    if (m_pending.empty()) {
-        m_first_pending_at = std::chrono::steady_clock::now();
-    }
-    m_pending.emplace_back(std::move(row));
-    ++m_queued;
-    m_wake.notify_all();
+    enqueue(Pending(std::move(row)));
 }
 
 void Journal::record(FactsRow row)
+{
+    enqueue(Pending(std::move(row)));
+}
+
+void Journal::enqueue(Pending entry)
 {
     std::lock_guard lock(m_queue_mutex);
     if (m_pending.empty()) {
         m_first_pending_at = std::chrono::steady_clock::now();
     }
-    m_pending.emplace_back(std::move(row));
+    m_pending.push_back(std::move(entry));
     ++m_queued;
     m_wake.notify_all();
 }

@@ -54,6 +54,7 @@ public:
 private:
     using Pending = JournalEntry;
     Journal(Database db, std::chrono::milliseconds commit_interval);
+    void enqueue(Pending entry); ///< queues a row and wakes the writer
     void writer_loop();
     core::Result<void> write_batch(const std::vector<Pending>& batch);
 
