@@ -8,6 +8,7 @@
 
 #include "core/base64.hpp"
 #include "core/text_file.hpp"
+#include "report/json_schema_version.hpp"
 
 namespace scsctl::report {
 
@@ -134,6 +135,8 @@ void write_adhoc_text(std::ostream& out, const std::vector<model::CommandOutcome
 void write_adhoc_json_line(std::ostream& out, const model::CommandOutcome& outcome)
 {
     nlohmann::json line;
+    line["event"] = "command_result";
+    line["schema"] = k_json_schema_version;
     line["host"] = outcome.host;
     line["status"] = model::status_name(outcome.status);
     line["rc"] = outcome.rc;

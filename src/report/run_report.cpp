@@ -4,6 +4,8 @@
 
 #include <cstdio>
 
+#include "report/json_schema_version.hpp"
+
 namespace scsctl::report {
 
 namespace {
@@ -188,7 +190,21 @@ void TextRunReporter::recap(const model::Recap& recap)
     m_out << "\n";
 }
 
-core::Value event_json(const model::RunEvent& event)
+namespace {
+
+/// "event" first, then "schema", then the event's own fields.
+core::Value stamped(const core::Value& body)
+{
+    core::Value out{{"event", body["event"]}, {"schema", k_json_schema_version}};
+    for (const auto& [key, value] : body.items()) {
+        if (key != "event") {
+            out[key] = value;
+        }
+    }
+    return out;
+}
+
+core::Value event_body(const model::RunEvent& event)
 {
     if (const auto* play = std::get_if<model::PlayStarted>(&event)) {
         return core::Value{{"event", "play_start"}, {"name", play->name}, {"hosts", play->hosts_pattern},
@@ -232,6 +248,13 @@ core::Value event_json(const model::RunEvent& event)
                                   {"ignored", c.ignored}};
     }
     return core::Value{{"event", "recap"}, {"hosts", hosts}};
+}
+
+} // namespace
+
+core::Value event_json(const model::RunEvent& event)
+{
+    return stamped(event_body(event));
 }
 
 void JsonRunReporter::on_event(const model::RunEvent& event)

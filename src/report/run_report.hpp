@@ -5,6 +5,7 @@
 
 #include <ostream>
 
+#include "core/result.hpp"
 #include "model/run_event.hpp"
 
 namespace scsctl::report {
@@ -13,6 +14,13 @@ class RunReporter {
 public:
     virtual ~RunReporter() = default;
     virtual void on_event(const model::RunEvent& event) = 0;
+    /// Called once when the run ends, however it ends (`exit_code` is the process's):
+    /// reporters that write files write them here. An error is one line naming the file.
+    virtual core::Result<void> finish(int exit_code)
+    {
+        (void)exit_code;
+        return {};
+    }
 };
 
 struct TextReportOptions {
