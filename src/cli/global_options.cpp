@@ -34,8 +34,9 @@ Console::Console(const GlobalOptions& options) : m_options(options), m_color(use
 {
 }
 
-void Console::print(const char* label, const char* color, const std::string& message) const
+void Console::print(const char* label, const char* color, const std::string& raw_message) const
 {
+    const std::string message = m_filter ? m_filter(raw_message) : raw_message;
     if (m_color) {
         std::fprintf(stderr, "scsctl: \033[%sm%s:\033[0m %s\n", color, label, message.c_str());
     } else {

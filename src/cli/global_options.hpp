@@ -37,12 +37,15 @@ public:
     void info(const std::string& message) const; ///< shown with -v
     /// Prints every diagnostic, sorted by place; returns the number of errors.
     std::size_t report(const core::Diagnostics& diagnostics) const;
+    /// Every message passes through `filter` before it is printed (secret redaction).
+    void set_filter(std::function<std::string(const std::string&)> filter) { m_filter = std::move(filter); }
 
 private:
     void print(const char* label, const char* color, const std::string& message) const;
 
     const GlobalOptions& m_options;
     bool m_color;
+    std::function<std::string(const std::string&)> m_filter;
 };
 
 } // namespace scsctl::cli
