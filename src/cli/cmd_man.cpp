@@ -81,9 +81,10 @@ void static_sections(std::string& out)
         {core::k_exit_usage, "Usage or configuration error: bad flags, a malformed inventory, playbook or "
                              "configuration file. Nothing was changed on any host."},
         {core::k_exit_unreachable, "One or more hosts were unreachable."},
-        {core::k_exit_lock_held, "The inventory lock is held by another run."},
+        {core::k_exit_lock_held, "The inventory lock is held by another run or an operator (scsctl lock status)."},
         {core::k_exit_internal, "Internal error: a bug in scsctl."},
         {core::k_exit_interrupted, "Interrupted by SIGINT."},
+        {core::k_exit_terminated, "Terminated by SIGTERM (for example a cancelled CI job)."},
     };
     for (const auto& [code, text] : k_codes) {
         tagged(out, "\\fB" + std::to_string(code) + "\\fR", text);

@@ -125,7 +125,8 @@ TEST_CASE("journal: a journal newer than this scsctl is refused", "[state]")
     }
     auto journal = Journal::open(path);
     REQUIRE_FALSE(journal);
-    CHECK(journal.error().message == path + ": journal schema version 99 is newer than this scsctl supports (2)");
+    CHECK(journal.error().message == path + ": journal schema version 99 is newer than this scsctl supports (" +
+                                         std::to_string(k_schema_version) + ")");
 }
 
 TEST_CASE("journal: results are committed in groups, each within the interval", "[state]")

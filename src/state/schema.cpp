@@ -1,6 +1,7 @@
 // The migrations. Append only: a released migration is never edited, a change is a new
 // entry. Version 1 is the first journal (runs, task results); version 2 adds what
-// --resume needs (the registered result, the run a result was resumed from) and facts.
+// --resume needs (the registered result, the run a result was resumed from) and facts;
+// version 3 adds the inventory lock (state/sqlite_run_lock.hpp).
 #include "state/schema.hpp"
 
 #include <string>
@@ -57,6 +58,22 @@ CREATE TABLE host_facts (
     host TEXT NOT NULL,
     facts_json TEXT NOT NULL,
     PRIMARY KEY (run_id, host)
+);
+)sql",
+    // 3: the inventory lock, one row per lock name
+    R"sql(
+CREATE TABLE locks (
+    name TEXT PRIMARY KEY,
+    token TEXT NOT NULL,
+    owner TEXT NOT NULL,
+    pid INTEGER NOT NULL,
+    pid_start INTEGER NOT NULL,
+    host TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    command TEXT NOT NULL,
+    bound_to_process INTEGER NOT NULL,
+    started_at REAL NOT NULL,
+    expires_at REAL
 );
 )sql",
 };
