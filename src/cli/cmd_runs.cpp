@@ -9,7 +9,7 @@
 #include "cli/command_table.hpp"
 #include "cli/journal_setup.hpp"
 #include "core/exit_codes.hpp"
-#include "state/journal_queries.hpp"
+#include "state/run_store.hpp"
 
 namespace scsctl::cli {
 
@@ -68,7 +68,7 @@ core::Value task_json(const state::TaskRow& task)
     return out;
 }
 
-std::expected<std::unique_ptr<state::Journal>, int> journal_for(const RunsFlags& flags, const GlobalOptions& options,
+std::expected<std::unique_ptr<state::RunStore>, int> journal_for(const RunsFlags& flags, const GlobalOptions& options,
                                                                 const Console& console)
 {
     return open_journal(journal_path(flags.state, options), true, console);
@@ -81,7 +81,7 @@ int list_runs(const RunsFlags& flags, const GlobalOptions& options)
     if (!journal) {
         return journal.error();
     }
-    auto runs = (*journal)->read([&](state::Database& db) { return state::list_runs(db, flags.limit); });
+    auto runs = (*journal)->list_runs(flags.limit);
     if (!runs) {
         console.error(runs.error().str());
         return core::k_exit_usage;
@@ -147,14 +147,14 @@ int show_run(const RunsFlags& flags, const GlobalOptions& options)
         console.error("runs show: expected a run number, got '" + flags.run + "'");
         return core::k_exit_usage;
     }
-    auto run = (*journal)->read([&](state::Database& db) { return state::find_run(db, id); });
-    auto tasks = (*journal)->read([&](state::Database& db) { return state::task_rows(db, id); });
+    auto run = (*journal)->find_run(id);
+    auto tasks = (*journal)->task_rows(id);
     if (!run || !tasks) {
         console.error((!run ? run.error() : tasks.error()).str());
         return core::k_exit_usage;
     }
     if (!*run) {
-        console.error((*journal)->path() + ": no run " + flags.run + " (see scsctl runs)");
+        console.error((*journal)->location() + ": no run " + flags.run + " (see scsctl runs)");
         return core::k_exit_usage;
     }
     if (options.output == OutputFormat::json) {

@@ -11,10 +11,12 @@
 #include <fstream>
 #include <sstream>
 
+#include "cli/signals.hpp"
 #include "core/exit_codes.hpp"
 #include "exec/task_digest.hpp"
 #include "state/command_line.hpp"
 #include "state/journal_path.hpp"
+#include "state/run_store_backend.hpp"
 
 namespace scsctl::cli {
 
@@ -22,8 +24,11 @@ namespace fs = std::filesystem;
 
 void add_state_option(CLI::App& command, std::string& state_path)
 {
-    command.add_option("--state", state_path, "The run journal (default: .scsctl/state.db beside the inventory)")
-        ->type_name("PATH");
+    command
+        .add_option("--state", state_path,
+                    "The run journal file, or etcd://HOST:PORT/PREFIX to share runs and the lock through etcd "
+                    "(default: .scsctl/state.db beside the inventory)")
+        ->type_name("PATH|URL");
 }
 
 std::optional<std::string> journal_path(const std::string& state_flag, const GlobalOptions& options)
@@ -37,7 +42,7 @@ std::optional<std::string> journal_path(const std::string& state_flag, const Glo
     return state::default_journal_path(options.inventories.front());
 }
 
-std::expected<std::unique_ptr<state::Journal>, int> open_journal(const std::optional<std::string>& path,
+std::expected<std::unique_ptr<state::RunStore>, int> open_journal(const std::optional<std::string>& path,
                                                                  bool required, const Console& console)
 {
     if (!path) {
@@ -47,7 +52,7 @@ std::expected<std::unique_ptr<state::Journal>, int> open_journal(const std::opti
         }
         return nullptr;
     }
-    auto journal = state::Journal::open(*path);
+    auto journal = state::open_run_store(*path);
     if (!journal) {
         if (required) {
             console.error(journal.error().str());
@@ -59,7 +64,7 @@ std::expected<std::unique_ptr<state::Journal>, int> open_journal(const std::opti
     return std::move(*journal);
 }
 
-JournalSession::JournalSession(state::Journal* journal, state::RunRow run, const Console& console)
+JournalSession::JournalSession(state::RunStore* journal, state::RunRow run, const Console& console)
     : m_journal(journal), m_console(console)
 {
     if (m_journal == nullptr) {
@@ -78,6 +83,9 @@ JournalSession::JournalSession(state::Journal* journal, state::RunRow run, const
 void JournalSession::on_event(const model::RunEvent& event)
 {
     if (m_recorder) {
+        if (SignalScope::received() != 0) {
+            m_recorder->mark_interrupted(); // what did not succeed from now on was cut short
+        }
         m_recorder->on_event(event);
     }
 }
@@ -97,8 +105,6 @@ void JournalSession::finish(int exit_code)
     }
 }
 
-namespace {
-
 std::string user_name()
 {
     if (const passwd* entry = ::getpwuid(::geteuid()); entry != nullptr && entry->pw_name != nullptr) {
@@ -107,6 +113,8 @@ std::string user_name()
     const char* user = std::getenv("USER");
     return user != nullptr ? user : std::to_string(::geteuid());
 }
+
+namespace {
 
 void digest_file(const fs::path& file, std::string& into)
 {

@@ -1,6 +1,7 @@
 // Wiring the run journal into commands that talk to hosts (run, exec) and those that
-// read it (runs): where it lives (--state, else beside the first inventory source),
-// opening it, and the run row each command starts with. Depends on cli and state.
+// read it (runs): where it lives (--state PATH or etcd:// URL, else beside the first
+// inventory source), opening its store (state/run_store.hpp), and the run row each
+// command starts with. Depends on cli and state.
 #pragma once
 
 #include <expected>
@@ -13,12 +14,12 @@
 
 #include "cli/global_options.hpp"
 #include "model/run_event.hpp"
-#include "state/journal.hpp"
+#include "state/run_store.hpp"
 #include "state/journal_recorder.hpp"
 
 namespace scsctl::cli {
 
-/// Adds --state PATH to a subcommand.
+/// Adds --state PATH|URL to a subcommand.
 void add_state_option(CLI::App& command, std::string& state_path);
 
 /// --state when given, else the default beside the first inventory source; nullopt when
@@ -28,14 +29,14 @@ std::optional<std::string> journal_path(const std::string& state_flag, const Glo
 /// Opens the journal. When `required` (the user asked for it: --state, --resume, `runs`)
 /// a failure is an error (exit 2); otherwise it is a warning and the command runs
 /// without a journal (nullptr).
-std::expected<std::unique_ptr<state::Journal>, int> open_journal(const std::optional<std::string>& path,
+std::expected<std::unique_ptr<state::RunStore>, int> open_journal(const std::optional<std::string>& path,
                                                                  bool required, const Console& console);
 
 /// One command's run in the journal: records its events, ends it with its exit code.
 class JournalSession {
 public:
     /// Starts the run (no-op without a journal); a failure is a warning.
-    JournalSession(state::Journal* journal, state::RunRow run, const Console& console);
+    JournalSession(state::RunStore* journal, state::RunRow run, const Console& console);
     state::RunId run() const { return m_run; }
     state::JournalRecorder* recorder() { return m_recorder.get(); }
     void on_event(const model::RunEvent& event);
@@ -43,11 +44,14 @@ public:
     void finish(int exit_code);
 
 private:
-    state::Journal* m_journal;
+    state::RunStore* m_journal;
     const Console& m_console;
     state::RunId m_run = 0;
     std::unique_ptr<state::JournalRecorder> m_recorder;
 };
+
+/// The user running scsctl (the journal's and the lock's owner).
+std::string user_name();
 
 /// The parts of a run row every command fills the same way: kind, command line (-e
 /// values left out), user, start, pid, inventory paths and hash.

@@ -10,7 +10,7 @@ namespace scsctl::cli {
 
 namespace {
 
-std::expected<state::RunId, int> chosen_run(state::Journal& journal, const ResumeRequest& request,
+std::expected<state::RunId, int> chosen_run(state::RunStore& journal, const ResumeRequest& request,
                                             const std::string& playbook_paths, const std::string& inventory_paths,
                                             const Console& console)
 {
@@ -22,22 +22,22 @@ std::expected<state::RunId, int> chosen_run(state::Journal& journal, const Resum
             console.error("--resume: expected a run number, got '" + request.run + "'");
             return std::unexpected(core::k_exit_usage);
         }
-        auto run = journal.read([&](state::Database& db) { return state::find_run(db, id); });
+        auto run = journal.find_run(id);
         if (!run || !*run) {
-            console.error(journal.path() + ": no run " + request.run + " (see scsctl runs)");
+            console.error(journal.location() + ": no run " + request.run + " (see scsctl runs)");
             return std::unexpected(core::k_exit_usage);
         }
         return id;
     }
-    auto latest = journal.read(
-        [&](state::Database& db) { return state::latest_unfinished_run(db, playbook_paths, inventory_paths); });
+    auto latest = journal.latest_unfinished_run(playbook_paths, inventory_paths);
     if (!latest) {
         console.error(latest.error().str());
         return std::unexpected(core::k_exit_usage);
     }
     if (!*latest) {
-        console.error(journal.path() + ": no unfinished run of these playbooks and inventories to resume "
-                                       "(give --resume RUN; see scsctl runs)");
+        console.error(journal.location() +
+                      ": no unfinished run of these playbooks and inventories to resume "
+                      "(give --resume RUN; see scsctl runs)");
         return std::unexpected(core::k_exit_usage);
     }
     return **latest;
@@ -45,7 +45,7 @@ std::expected<state::RunId, int> chosen_run(state::Journal& journal, const Resum
 
 } // namespace
 
-std::expected<ResumePlan, int> plan_resume(state::Journal& journal, const ResumeRequest& request,
+std::expected<ResumePlan, int> plan_resume(state::RunStore& journal, const ResumeRequest& request,
                                            const std::string& playbook_paths, const std::string& inventory_paths,
                                            const Console& console)
 {
@@ -55,14 +55,14 @@ std::expected<ResumePlan, int> plan_resume(state::Journal& journal, const Resume
     }
     ResumePlan plan;
     plan.run = *run;
-    auto done = journal.read([&](state::Database& db) { return state::completed_tasks(db, plan.run); });
+    auto done = journal.completed_tasks(plan.run);
     if (!done) {
         console.error(done.error().str());
         return std::unexpected(core::k_exit_usage);
     }
     plan.done = std::move(*done);
     if (request.retry_failed) {
-        auto hosts = journal.read([&](state::Database& db) { return state::failed_hosts(db, plan.run); });
+        auto hosts = journal.failed_hosts(plan.run);
         if (!hosts) {
             console.error(hosts.error().str());
             return std::unexpected(core::k_exit_usage);

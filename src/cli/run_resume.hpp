@@ -13,6 +13,7 @@
 #include "exec/run_options.hpp"
 #include "state/journal.hpp"
 #include "state/journal_queries.hpp"
+#include "state/run_store.hpp"
 
 namespace scsctl::cli {
 
@@ -28,9 +29,9 @@ struct ResumePlan {
     std::optional<std::set<std::string>> only_hosts; ///< --retry-failed: the failed hosts
 };
 
-/// Reads the plan from the journal; prints the error and returns exit 2 when RUN is not
-/// a run of this journal or there is nothing to resume.
-std::expected<ResumePlan, int> plan_resume(state::Journal& journal, const ResumeRequest& request,
+/// Reads the plan from the run store (journal or etcd); prints the error and returns
+/// exit 2 when RUN is not a run of this store or there is nothing to resume.
+std::expected<ResumePlan, int> plan_resume(state::RunStore& journal, const ResumeRequest& request,
                                            const std::string& playbook_paths, const std::string& inventory_paths,
                                            const Console& console);
 

@@ -2,7 +2,8 @@
 // Results are queued by the runner's thread and committed in groups by a writer thread,
 // each within `commit_interval` (50 ms) of being queued, so a killed controller loses at
 // most the tasks in flight while a fast run does not pay one fsync per result.
-// Depends on state (sqlite, schema, rows).
+// The SQLite implementation of RunStore (run_store.hpp). Depends on state (sqlite,
+// schema, rows, run_store).
 #pragma once
 
 #include <chrono>
@@ -14,30 +15,31 @@
 #include <vector>
 
 #include "state/journal_rows.hpp"
+#include "state/run_store.hpp"
 #include "state/sqlite.hpp"
 
 namespace scsctl::state {
 
-class Journal {
+class Journal final : public RunStore {
 public:
     /// Opens or creates the journal at `path` (and its directory), upgrading an older schema.
     static core::Result<std::unique_ptr<Journal>> open(const std::string& path,
                                                        std::chrono::milliseconds commit_interval =
                                                            std::chrono::milliseconds(50));
-    ~Journal(); ///< commits what is queued, then stops the writer
+    ~Journal() override; ///< commits what is queued, then stops the writer
     Journal(const Journal&) = delete;
     Journal& operator=(const Journal&) = delete;
 
     /// Inserts the run (synchronously) and returns its id.
-    core::Result<RunId> begin_run(const RunRow& run);
+    core::Result<RunId> begin_run(const RunRow& run) override;
     /// Marks the run ended with `status` (k_run_finished, ...) after committing its results.
-    core::Result<void> finish_run(RunId run, const std::string& status, int exit_code);
+    core::Result<void> finish_run(RunId run, const std::string& status, int exit_code) override;
 
     /// Queues a result or facts; the writer commits them within the commit interval.
-    void record(TaskRow row);
-    void record(FactsRow row);
+    void record(TaskRow row) override;
+    void record(FactsRow row) override;
     /// Waits until everything queued so far is committed; the writer's first error, if any.
-    core::Result<void> flush();
+    core::Result<void> flush() override;
 
     /// Runs `query` on the journal's connection, not concurrently with the writer.
     template <typename Query>
@@ -50,6 +52,17 @@ public:
     /// Group commits done so far (for tests and -vvv).
     std::size_t commits() const;
     const std::string& path() const { return m_db.path(); }
+    const std::string& location() const override { return m_db.path(); }
+
+    /// RunStore's queries: journal_queries.hpp on the journal's connection.
+    core::Result<std::vector<RunRow>> list_runs(int limit) override;
+    core::Result<std::optional<RunRow>> find_run(RunId run) override;
+    core::Result<std::vector<TaskRow>> task_rows(RunId run) override;
+    core::Result<std::vector<FactsRow>> facts_rows(RunId run) override;
+    core::Result<std::optional<RunId>> latest_unfinished_run(const std::string& playbook_paths,
+                                                             const std::string& inventory_paths) override;
+    core::Result<CompletedTasks> completed_tasks(RunId run) override;
+    core::Result<std::set<std::string>> failed_hosts(RunId run) override;
 
 private:
     using Pending = JournalEntry;

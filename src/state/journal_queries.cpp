@@ -151,7 +151,7 @@ core::Result<CompletedTasks> completed_tasks(Database& db, RunId run)
 core::Result<std::set<std::string>> failed_hosts(Database& db, RunId run)
 {
     auto statement = SCSCTL_TRY(db.prepare(
-        "SELECT DISTINCT host FROM task_results WHERE run_id = ?1 AND status IN ('failed', 'unreachable')"));
+        "SELECT DISTINCT host FROM task_results WHERE run_id = ?1 AND status IN ('failed', 'unreachable', 'interrupted')"));
     statement.bind(1, run);
     std::set<std::string> hosts;
     while (SCSCTL_TRY(statement.step())) {

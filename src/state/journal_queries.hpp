@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "state/completed_tasks.hpp"
 #include "state/journal_rows.hpp"
 #include "state/sqlite.hpp"
 
@@ -26,18 +27,10 @@ core::Result<std::vector<FactsRow>> facts_rows(Database& db, RunId run);
 core::Result<std::optional<RunId>> latest_unfinished_run(Database& db, const std::string& playbook_paths,
                                                          const std::string& inventory_paths);
 
-/// A task×host that a run completed successfully (ok, changed or skipped).
-struct CompletedTask {
-    std::string args_digest;
-    core::Value result;  ///< the registered result as stored
-    bool changed = false;
-    RunId done_in = 0;   ///< the run that did it (an earlier one when it was resumed too)
-};
-/// Keyed by (task id, host); a task that ran more than once keeps every result.
-using CompletedTasks = std::map<std::pair<std::string, std::string>, std::vector<CompletedTask>>;
+/// The task×hosts `run` completed (state/completed_tasks.hpp).
 core::Result<CompletedTasks> completed_tasks(Database& db, RunId run);
 
-/// Hosts with a failed (not ignored, not rescued) or unreachable result in `run`.
+/// Hosts with a failed (not ignored, not rescued), unreachable or interrupted result in `run`.
 core::Result<std::set<std::string>> failed_hosts(Database& db, RunId run);
 
 } // namespace scsctl::state

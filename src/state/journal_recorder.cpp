@@ -4,8 +4,12 @@
 
 namespace scsctl::state {
 
-std::string journal_status(const model::TaskDone& done)
+std::string journal_status(const model::TaskDone& done, bool interrupted)
 {
+    const bool succeeded = done.status != model::TaskStatus::failed && done.status != model::TaskStatus::unreachable;
+    if (interrupted && !succeeded) {
+        return k_run_interrupted;
+    }
     if (done.rescued) {
         return "rescued";
     }
@@ -27,7 +31,7 @@ void JournalRecorder::on_event(const model::RunEvent& event)
     row.task_name = done->task;
     row.action = done->action;
     row.host = done->host;
-    row.status = journal_status(*done);
+    row.status = journal_status(*done, m_interrupted);
     row.changed = done->changed;
     if (done->rc) {
         row.rc = *done->rc;
