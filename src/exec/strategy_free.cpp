@@ -4,6 +4,7 @@
 #include <deque>
 
 #include "exec/play_state.hpp"
+#include "exec/task_digest.hpp"
 #include "exec/task_result.hpp"
 
 namespace scsctl::exec {
@@ -35,7 +36,7 @@ void PlaybookRunner::State::run_batch_free(const std::vector<std::string>& batch
     std::function<void(const std::string&, const model::Task*)> launch = [&](const std::string& host,
                                                                             const model::Task* task) {
         ++running;
-        sink(model::TaskStarted{actions->display_name(*task), task->where.str(), false});
+        sink(model::TaskStarted{actions->display_name(*task), task->where.str(), false, task_id_of(*task), 1});
         std::string error;
         HostRuntime& runtime_of_host = runtime(host);
         auto target = target_for(runtime_of_host, *task, &error);

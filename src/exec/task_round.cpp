@@ -181,13 +181,13 @@ void PlaybookRunner::State::record_outcome(HostRuntime& host, const model::Task&
 
 void PlaybookRunner::State::run_task(const model::Task& task, const std::vector<std::string>& hosts, bool handler)
 {
-    sink(model::TaskStarted{actions->display_name(task), task.where.str(), handler});
     std::vector<std::string> targets = hosts;
     TaskScope first_scope(play_vars, runtime(hosts.front()), &task);
     const bool once = flag_of(engine, first_scope, task.run_once.is_null() ? play->run_once : task.run_once, false);
     if (once) {
         targets.resize(1);
     }
+    sink(model::TaskStarted{actions->display_name(task), task.where.str(), handler, task_id_of(task), targets.size()});
     std::size_t window = options.forks == 0 ? targets.size() : options.forks;
     const core::Value& throttle_raw = task.throttle.is_null() ? play->throttle : task.throttle;
     if (!throttle_raw.is_null()) {

@@ -4,6 +4,7 @@
 // redacted (no_log) before they get here. Depends on core only.
 #pragma once
 
+#include <cstddef>
 #include <map>
 #include <optional>
 #include <string>
@@ -42,6 +43,8 @@ struct TaskStarted {
     std::string name; ///< rendered task name (Ansible's "role : name" form for role tasks)
     std::string where; ///< file:line
     bool handler = false;
+    std::string task_id{}; ///< as in TaskDone ("" for ad-hoc commands)
+    std::size_t hosts = 0; ///< hosts it starts on now (the free strategy: one per event)
 };
 
 /// One host's result for a task, or for one loop item of it (`item_label` set).
