@@ -11,10 +11,16 @@ SCSCTL_BUILD_PACKAGES=(
 
 # Running the test suites: Catch2, the Ansible reference for differential tests,
 # python3 for the comparison scripts, GNU time for memory figures, groff for the man page,
-# a real OpenSSH server and client plus sudo for the SSH suite (tests/ssh).
+# a real OpenSSH server and client plus sudo for the SSH suite (tests/ssh), and for the
+# CI outputs (tests/integration/reports_test.sh): python3-jsonschema for the JSON Lines
+# schema, xmllint (libxml2-utils) for JUnit XML, headless chromium for the HTML report,
+# and a real etcd (etcd-server) for the etcd state backend (src/state/etcd_*_test.cpp,
+# tests/integration/etcd_state_test.sh).
 SCSCTL_TEST_PACKAGES=(
     catch2 ansible-core python3 time groff-base
     sudo openssh-server openssh-client
+    python3-jsonschema libxml2-utils chromium
+    etcd-server
 )
 
 # ensure_packages NAME...: installs the packages that are not installed yet.

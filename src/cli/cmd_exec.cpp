@@ -8,11 +8,17 @@
 #include "cli/command_table.hpp"
 #include "cli/inventory_context.hpp"
 #include "cli/journal_setup.hpp"
+#include "cli/report_files.hpp"
+#include "cli/run_inputs.hpp"
+#include "cli/secret_setup.hpp"
 #include "cli/signals.hpp"
 #include "core/exit_codes.hpp"
 #include "exec/adhoc.hpp"
 #include "exec/task_digest.hpp"
+#include "report/adhoc_events.hpp"
 #include "report/adhoc_report.hpp"
+#include "report/event_fanout.hpp"
+#include "secrets/event_redaction.hpp"
 
 namespace scsctl::cli {
 
@@ -31,6 +37,8 @@ struct ExecOptions {
     std::string stdin_file;
     unsigned threads = 0;
     std::string state;
+    ReportFiles reports; ///< --junit, --report
+    SecretFlags secrets; ///< --secrets, --vault-password-file
 };
 
 std::expected<std::string, int> read_stdin_data(const std::string& path, const Console& console)
@@ -86,7 +94,7 @@ int exit_code_of(const std::vector<model::CommandOutcome>& outcomes)
 
 int run_exec(const ExecOptions& flags, const GlobalOptions& options)
 {
-    const Console console(options);
+    Console console(options);
     std::vector<config::FlagValue> flag_values;
     if (flags.forks > 0) {
         flag_values.push_back({"forks", "--forks", std::to_string(flags.forks)});
@@ -95,6 +103,14 @@ int run_exec(const ExecOptions& flags, const GlobalOptions& options)
     if (!context) {
         return context.error();
     }
+    // Outputs, messages and the journal never show a store value or a become password.
+    auto exec_secrets = load_run_secrets(flags.secrets, options, console);
+    if (!exec_secrets) {
+        return exec_secrets.error();
+    }
+    const std::shared_ptr<secrets::Redactor> redactor = exec_secrets->redactor;
+    add_host_passwords(run_hosts(context->loaded.inventory), *redactor);
+    console.set_filter([redactor](const std::string& text) { return redactor->redact(text); });
     auto hosts = select_hosts(*context, flags.pattern, flags.limit, console);
     if (!hosts) {
         return hosts.error();
@@ -129,6 +145,16 @@ int run_exec(const ExecOptions& flags, const GlobalOptions& options)
             console.info(host + ": " + message);
         });
     }
+    // The file reports see the command as one task of one play (report/adhoc_events.hpp).
+    report::EventFanout reporters;
+    if (auto added = add_file_reporters(reporters, flags.reports, "exec " + flags.pattern + " -- " + adhoc.command,
+                                        console);
+        !added) {
+        return added.error();
+    }
+    for (const auto& event : report::adhoc_start_events(flags.pattern, adhoc.command)) {
+        reporters.on_event(event);
+    }
     auto journal = open_journal(journal_path(flags.state, options), !flags.state.empty(), console);
     if (!journal) {
         return journal.error();
@@ -138,15 +164,23 @@ int run_exec(const ExecOptions& flags, const GlobalOptions& options)
     SignalScope signals(pool);
     const auto started = std::chrono::steady_clock::now();
     const bool json = options.output == OutputFormat::json;
-    auto outcomes = exec::run_adhoc(pool, targets, adhoc, [&](const model::CommandOutcome& outcome) {
+    auto outcomes = exec::run_adhoc(pool, targets, adhoc, [&](const model::CommandOutcome& raw) {
+        model::CommandOutcome outcome = raw;
+        secrets::redact_outcome(outcome, *redactor);
         if (session.recorder() != nullptr) {
             session.recorder()->on_command(outcome, task_id, adhoc.command);
+        }
+        for (const auto& event : report::adhoc_outcome_events(outcome, adhoc.command)) {
+            reporters.on_event(event);
         }
         if (json) {
             report::write_adhoc_json_line(std::cout, outcome);
             std::cout.flush();
         }
     });
+    for (auto& outcome : outcomes) {
+        secrets::redact_outcome(outcome, *redactor);
+    }
     if (!json) {
         report::write_adhoc_text(std::cout, outcomes, use_color(options.color, 1));
     }
@@ -155,9 +189,10 @@ int run_exec(const ExecOptions& flags, const GlobalOptions& options)
     summary.precision(2);
     summary << std::fixed << report::adhoc_summary(outcomes) << " (" << seconds << " s)";
     std::cerr << "scsctl: exec: " << summary.str() << "\n";
+    reporters.on_event(report::adhoc_recap(outcomes));
     const int code = SignalScope::exit_code_or(exit_code_of(outcomes));
     session.finish(code);
-    return code;
+    return finish_reports(reporters, code, console);
 }
 
 } // namespace
@@ -186,6 +221,8 @@ void define_exec(CLI::App& command, GlobalOptions& options)
         ->type_name("FILE");
     command.add_option("--threads", flags->threads, "Transport worker threads (default: one per core, at most 4)");
     add_state_option(command, flags->state);
+    add_report_file_options(command, flags->reports);
+    add_secret_options(command, flags->secrets);
     command.callback([flags, &options] { options.action = [flags, &options] { return run_exec(*flags, options); }; });
 }
 

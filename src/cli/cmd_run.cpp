@@ -1,6 +1,7 @@
 // scsctl run: Ansible-compatible playbooks over the transport pool. Loads and checks
 // every playbook first (all problems at once), then runs them in order with text or
-// JSON Lines output, and exits 0, 1 (task failures), 2 (bad input) or 3 (unreachable).
+// JSON Lines output, and exits 0, 1 (task failures), 2 (bad input) or 3 (unreachable),
+// 4 when another run holds the inventory lock, 130/143 after SIGINT/SIGTERM.
 // Each run is recorded in the journal; --resume skips what an earlier run completed.
 #include <filesystem>
 #include <iostream>
@@ -8,13 +9,19 @@
 #include "cli/command_table.hpp"
 #include "cli/inventory_context.hpp"
 #include "cli/journal_setup.hpp"
+#include "cli/live_console.hpp"
+#include "cli/lock_setup.hpp"
+#include "cli/report_files.hpp"
 #include "cli/run_inputs.hpp"
 #include "cli/run_resume.hpp"
+#include "cli/secret_setup.hpp"
 #include "cli/signals.hpp"
 #include "core/exit_codes.hpp"
 #include "exec/playbook_runner.hpp"
 #include "inventory/host_pattern.hpp"
 #include "playbook/loader.hpp"
+#include "secrets/event_redaction.hpp"
+#include "report/event_fanout.hpp"
 #include "report/run_report.hpp"
 
 namespace scsctl::cli {
@@ -43,6 +50,8 @@ struct RunFlags {
     CLI::Option* resume = nullptr; ///< --resume [RUN]: given when its count() > 0
     std::string resume_run;
     bool retry_failed = false;
+    SecretFlags secrets; ///< --secrets, --vault-password-file
+    ReportFiles reports; ///< --junit, --report
 };
 
 std::vector<std::string> split_commas(const std::vector<std::string>& values)
@@ -171,12 +180,13 @@ int exit_code_of(const model::Recap& recap)
 }
 
 struct RunJournal {
-    std::unique_ptr<state::Journal> journal;
+    std::unique_ptr<state::RunStore> journal; ///< the SQLite journal or etcd
     std::shared_ptr<const ResumePlan> resume;
+    std::unique_ptr<HeldRunLock> lock; ///< released when the run's scope ends, however it ends
 };
 
-/// Opens the journal (required with --state, --resume, --retry-failed) and reads the
-/// resume plan.
+/// Opens the journal (required with --state, --resume, --retry-failed), takes the
+/// inventory lock (exit 4 when another run holds it) and reads the resume plan.
 std::expected<RunJournal, int> open_run_journal(const RunFlags& flags, const GlobalOptions& options,
                                                 const Console& console)
 {
@@ -185,7 +195,15 @@ std::expected<RunJournal, int> open_run_journal(const RunFlags& flags, const Glo
     if (!journal) {
         return std::unexpected(journal.error());
     }
-    RunJournal out{std::move(*journal), nullptr};
+    RunJournal out{std::move(*journal), nullptr, nullptr};
+    if (out.journal) {
+        // Before the run row and the resume plan: a refused run is no run.
+        auto lock = hold_run_lock(out.journal->location(), "run", console);
+        if (!lock) {
+            return std::unexpected(lock.error());
+        }
+        out.lock = std::move(*lock);
+    }
     if (resuming) {
         const ResumeRequest request{true, flags.resume_run, flags.retry_failed};
         auto plan = plan_resume(*out.journal, request, joined_paths(flags.playbooks), joined_paths(options.inventories),
@@ -212,7 +230,7 @@ void reclaim_playbook(RunFlags& flags)
 
 int run_playbooks(const RunFlags& flags, const GlobalOptions& options)
 {
-    const Console console(options);
+    Console console(options);
     std::vector<config::FlagValue> flag_values;
     if (flags.forks > 0) {
         flag_values.push_back({"forks", "--forks", std::to_string(flags.forks)});
@@ -248,6 +266,14 @@ int run_playbooks(const RunFlags& flags, const GlobalOptions& options)
         }
         return core::k_exit_ok;
     }
+    // Secret-store values are variables below -e; every event and message is redacted.
+    auto run_secrets = load_run_secrets(flags.secrets, options, console);
+    if (!run_secrets) {
+        return run_secrets.error();
+    }
+    add_secret_vars(*extra_vars, run_secrets->values);
+    add_host_passwords(run_hosts(context->loaded.inventory), *run_secrets->redactor);
+    console.set_filter([redactor = run_secrets->redactor](const std::string& text) { return redactor->redact(text); });
     exec::ConnectionDefaults defaults = connection_defaults(*context);
     defaults.force_become = flags.become;
     if (!flags.become_user.empty()) {
@@ -271,6 +297,29 @@ int run_playbooks(const RunFlags& flags, const GlobalOptions& options)
     run_options.extra_vars = std::move(*extra_vars);
     run_options.task_timeout = std::chrono::milliseconds(static_cast<long>(flags.timeout * 1000));
 
+    report::EventFanout reporters;
+    report::LiveView* live_view = nullptr; // owned by reporters
+    if (options.output == OutputFormat::json) {
+        reporters.add(std::make_unique<report::JsonRunReporter>(std::cout));
+    } else if (live_view_wanted(options)) {
+        auto live = std::make_unique<report::LiveView>(
+            std::make_unique<report::TextRunReporter>(
+                std::cout, report::TextReportOptions{use_color(options.color, 1), options.verbosity}),
+            std::cout, report::LiveViewOptions{use_color(options.color, 1), terminal_columns});
+        live_view = live.get();
+        reporters.add(std::move(live));
+    } else {
+        reporters.add(std::make_unique<report::TextRunReporter>(
+            std::cout, report::TextReportOptions{use_color(options.color, 1), options.verbosity}));
+    }
+    std::string title = "run";
+    for (const auto& path : flags.playbooks) {
+        title += " " + path;
+    }
+    if (auto added = add_file_reporters(reporters, flags.reports, title, console); !added) {
+        return added.error();
+    }
+
     auto journal = open_run_journal(flags, options, console);
     if (!journal) {
         return journal.error();
@@ -285,15 +334,11 @@ int run_playbooks(const RunFlags& flags, const GlobalOptions& options)
     if (journal->resume) {
         run_row.resumed_from = journal->resume->run;
     }
+    if (live_view != nullptr && journal->journal) {
+        live_view->set_history(task_history(*journal->journal, run_row.playbook_paths, run_row.inventory_paths));
+    }
     JournalSession session(journal->journal.get(), std::move(run_row), console);
 
-    std::unique_ptr<report::RunReporter> reporter;
-    if (options.output == OutputFormat::json) {
-        reporter = std::make_unique<report::JsonRunReporter>(std::cout);
-    } else {
-        reporter = std::make_unique<report::TextRunReporter>(
-            std::cout, report::TextReportOptions{use_color(options.color, 1), options.verbosity});
-    }
     transport::Pool pool;
     SignalScope signals(pool);
     int code = core::k_exit_ok;
@@ -301,15 +346,15 @@ int run_playbooks(const RunFlags& flags, const GlobalOptions& options)
         exec::PlaybookRunner runner(pool, run_hosts(context->loaded.inventory),
                                     groups_variable(context->loaded.inventory), run_options,
                                     make_hooks(*context, defaults, load_options, flags.limit, journal->resume),
-                                    [&](const model::RunEvent& event) {
-                                        reporter->on_event(event);
+                                    secrets::redacting_sink(run_secrets->redactor, [&](const model::RunEvent& event) {
+                                        reporters.on_event(event);
                                         session.on_event(event);
-                                    });
+                                    }));
         auto recap = runner.run(loaded);
         if (!recap) {
             console.error(recap.error().str());
             session.finish(core::exit_code_for(recap.error().kind));
-            return core::exit_code_for(recap.error().kind);
+            return finish_reports(reporters, core::exit_code_for(recap.error().kind), console);
         }
         code = std::max(code, exit_code_of(*recap));
         if (code != core::k_exit_ok) {
@@ -318,7 +363,7 @@ int run_playbooks(const RunFlags& flags, const GlobalOptions& options)
     }
     code = SignalScope::exit_code_or(code);
     session.finish(code);
-    return code;
+    return finish_reports(reporters, code, console);
 }
 
 } // namespace
@@ -345,13 +390,15 @@ void define_run(CLI::App& command, GlobalOptions& options)
     command.add_option("--roles-path", flags->roles_path, "Extra directories to search for roles (repeatable)");
     command.add_option("--timeout", flags->timeout, "Default per-task time limit in seconds (0: none)");
     add_state_option(command, flags->state);
+    add_secret_options(command, flags->secrets);
+    add_report_file_options(command, flags->reports);
     flags->resume = command.add_option("--resume", flags->resume_run,
                                        "Run again, skipping what run RUN (default: the last unfinished run of these "
                                        "playbooks and inventories) completed with the same arguments")
                         ->expected(0, 1)
                         ->type_name("[RUN]");
     command.add_flag("--retry-failed", flags->retry_failed,
-                     "With --resume: only the hosts that failed or were unreachable in that run");
+                     "With --resume: only the hosts that failed, were unreachable or were interrupted in that run");
     command.callback([flags, &options] {
         reclaim_playbook(*flags);
         if (flags->playbooks.empty()) {
