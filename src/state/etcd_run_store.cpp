@@ -32,20 +32,12 @@ EtcdRunStore::open(const std::string& url, std::chrono::milliseconds commit_inte
 
 EtcdRunStore::EtcdRunStore(std::unique_ptr<EtcdClient> client, std::string url, const std::string& prefix,
                            std::chrono::milliseconds commit_interval)
-    : m_client(std::move(client)), m_url(std::move(url)), m_keys(prefix), m_interval(commit_interval),
-      m_writer([this] { writer_loop(); })
+    : m_client(std::move(client)), m_url(std::move(url)), m_keys(prefix),
+      m_queue(commit_interval, [this](const std::vector<Pending>& batch) { return write_batch(batch); })
 {
 }
 
-EtcdRunStore::~EtcdRunStore()
-{
-    {
-        std::lock_guard lock(m_queue_mutex);
-        m_stop = true;
-    }
-    m_wake.notify_all();
-    m_writer.join();
-}
+EtcdRunStore::~EtcdRunStore() = default;
 
 core::Result<RunId> EtcdRunStore::begin_run(const RunRow& run)
 {
@@ -105,61 +97,23 @@ void EtcdRunStore::record(FactsRow row)
 
 void EtcdRunStore::enqueue(JournalEntry entry)
 {
-    std::lock_guard lock(m_queue_mutex);
-    if (m_pending.empty()) {
-        m_first_pending_at = std::chrono::steady_clock::now();
-    }
-    std::int64_t seq = 0;
-    if (const auto* task = std::get_if<TaskRow>(&entry)) {
-        seq = m_next_seq[task->run]++;
-    }
-    m_pending.push_back(Pending{std::move(entry), seq});
-    ++m_queued;
-    m_wake.notify_all();
+    m_queue.push([&] {
+        std::int64_t seq = 0;
+        if (const auto* task = std::get_if<TaskRow>(&entry)) {
+            seq = m_next_seq[task->run]++;
+        }
+        return Pending{std::move(entry), seq};
+    });
 }
 
 core::Result<void> EtcdRunStore::flush()
 {
-    std::unique_lock lock(m_queue_mutex);
-    const std::size_t target = m_queued;
-    m_flush_asked = true;
-    m_wake.notify_all();
-    m_done.wait(lock, [&] { return m_written >= target; });
-    m_flush_asked = false;
-    if (m_error) {
-        return core::fail(*m_error);
-    }
-    return {};
+    return m_queue.flush();
 }
 
 std::size_t EtcdRunStore::commits() const
 {
-    std::lock_guard lock(m_queue_mutex);
-    return m_commits;
-}
-
-void EtcdRunStore::writer_loop()
-{
-    std::unique_lock lock(m_queue_mutex);
-    while (true) {
-        m_wake.wait(lock, [&] { return m_stop || !m_pending.empty(); });
-        if (m_pending.empty()) {
-            return; // stopping with nothing left
-        }
-        // Group: rows that arrive within the interval of the first one share its txn.
-        m_wake.wait_until(lock, m_first_pending_at + m_interval, [&] { return m_stop || m_flush_asked; });
-        std::vector<Pending> batch = std::move(m_pending);
-        m_pending.clear();
-        lock.unlock();
-        auto written = write_batch(batch);
-        lock.lock();
-        if (!written && !m_error) {
-            m_error = written.error();
-        }
-        m_written += batch.size();
-        ++m_commits;
-        m_done.notify_all();
-    }
+    return m_queue.commits();
 }
 
 core::Result<void> EtcdRunStore::write_batch(const std::vector<Pending>& batch)

@@ -7,16 +7,14 @@
 #pragma once
 
 #include <chrono>
-#include <condition_variable>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <optional>
-#include <thread>
 #include <vector>
 
 #include "state/etcd_client.hpp"
 #include "state/etcd_rows.hpp"
+#include "state/group_commit.hpp"
 #include "state/run_store.hpp"
 
 namespace scsctl::state {
@@ -58,8 +56,7 @@ class EtcdRunStore final : public RunStore {
     };
     EtcdRunStore(std::unique_ptr<EtcdClient> client, std::string url, const std::string& prefix,
                  std::chrono::milliseconds commit_interval);
-    void enqueue(JournalEntry entry);
-    void writer_loop();
+    void enqueue(JournalEntry entry); ///< numbers a task result and queues it
     core::Result<void> write_batch(const std::vector<Pending>& batch);
     /// Visits the keys of [first, end) page by page until `visit` returns false.
     template <typename Visit>
@@ -69,21 +66,9 @@ class EtcdRunStore final : public RunStore {
     std::unique_ptr<EtcdClient> m_client;
     std::string m_url;
     EtcdRunKeys m_keys;
-    std::chrono::milliseconds m_interval;
 
-    mutable std::mutex m_queue_mutex;
-    std::condition_variable m_wake; ///< rows queued, flush or stop asked
-    std::condition_variable m_done; ///< a batch written
-    std::vector<Pending> m_pending;
-    std::map<RunId, std::int64_t> m_next_seq;
-    std::chrono::steady_clock::time_point m_first_pending_at;
-    std::size_t m_queued = 0;
-    std::size_t m_written = 0;
-    std::size_t m_commits = 0;
-    bool m_flush_asked = false;
-    bool m_stop = false;
-    std::optional<core::Error> m_error;
-    std::thread m_writer;
+    std::map<RunId, std::int64_t> m_next_seq; ///< under the queue's lock (push)
+    GroupCommitQueue<Pending> m_queue;          ///< last: its writer uses the members above
 };
 
 } // namespace scsctl::state

@@ -1,5 +1,5 @@
 // The journal's connection setup (WAL, synchronous=FULL so a commit survives a crash of
-// the machine too, not only of scsctl) and the group-commit writer thread.
+// the machine too, not only of scsctl) and the group-commit writes (group_commit.hpp).
 #include "state/journal.hpp"
 
 #include <filesystem>
@@ -34,19 +34,13 @@ core::Result<std::unique_ptr<Journal>> Journal::open(const std::string& path, st
 }
 
 Journal::Journal(Database db, std::chrono::milliseconds commit_interval)
-    : m_db(std::move(db)), m_interval(commit_interval), m_writer([this] { writer_loop(); })
+    : m_db(std::move(db)), m_queue(commit_interval, [this](const std::vector<JournalEntry>& batch) {
+          return write_batch(batch);
+      })
 {
 }
 
-Journal::~Journal()
-{
-    {
-        std::lock_guard lock(m_queue_mutex);
-        m_stop = true;
-    }
-    m_wake.notify_all();
-    m_writer.join();
-}
+Journal::~Journal() = default;
 
 core::Result<RunId> Journal::begin_run(const RunRow& run)
 {
@@ -64,70 +58,25 @@ core::Result<void> Journal::finish_run(RunId run, const std::string& status, int
 
 void Journal::record(TaskRow row)
 {
-    enqueue(Pending(std::move(row)));
+    m_queue.push([&] { return JournalEntry(std::move(row)); });
 }
 
 void Journal::record(FactsRow row)
 {
-    enqueue(Pending(std::move(row)));
-}
-
-void Journal::enqueue(Pending entry)
-{
-    std::lock_guard lock(m_queue_mutex);
-    if (m_pending.empty()) {
-        m_first_pending_at = std::chrono::steady_clock::now();
-    }
-    m_pending.push_back(std::move(entry));
-    ++m_queued;
-    m_wake.notify_all();
+    m_queue.push([&] { return JournalEntry(std::move(row)); });
 }
 
 core::Result<void> Journal::flush()
 {
-    std::unique_lock lock(m_queue_mutex);
-    const std::size_t target = m_queued;
-    m_flush_asked = true;
-    m_wake.notify_all();
-    m_done.wait(lock, [&] { return m_written >= target; });
-    m_flush_asked = false;
-    if (m_error) {
-        return core::fail(*m_error);
-    }
-    return {};
+    return m_queue.flush();
 }
 
 std::size_t Journal::commits() const
 {
-    std::lock_guard lock(m_queue_mutex);
-    return m_commits;
+    return m_queue.commits();
 }
 
-void Journal::writer_loop()
-{
-    std::unique_lock lock(m_queue_mutex);
-    while (true) {
-        m_wake.wait(lock, [&] { return m_stop || !m_pending.empty(); });
-        if (m_pending.empty()) {
-            return; // stopping with nothing left
-        }
-        // Group: rows that arrive within the interval of the first one share its commit.
-        m_wake.wait_until(lock, m_first_pending_at + m_interval, [&] { return m_stop || m_flush_asked; });
-        std::vector<Pending> batch = std::move(m_pending);
-        m_pending.clear();
-        lock.unlock();
-        auto written = write_batch(batch);
-        lock.lock();
-        if (!written && !m_error) {
-            m_error = written.error();
-        }
-        m_written += batch.size();
-        ++m_commits;
-        m_done.notify_all();
-    }
-}
-
-core::Result<void> Journal::write_batch(const std::vector<Pending>& batch)
+core::Result<void> Journal::write_batch(const std::vector<JournalEntry>& batch)
 {
     std::lock_guard lock(m_db_mutex);
     SCSCTL_TRY(m_db.exec("BEGIN IMMEDIATE"));

@@ -7,13 +7,11 @@
 #pragma once
 
 #include <chrono>
-#include <condition_variable>
 #include <memory>
 #include <mutex>
-#include <optional>
-#include <thread>
 #include <vector>
 
+#include "state/group_commit.hpp"
 #include "state/journal_rows.hpp"
 #include "state/run_store.hpp"
 #include "state/sqlite.hpp"
@@ -65,28 +63,12 @@ public:
     core::Result<std::set<std::string>> failed_hosts(RunId run) override;
 
 private:
-    using Pending = JournalEntry;
     Journal(Database db, std::chrono::milliseconds commit_interval);
-    void enqueue(Pending entry); ///< queues a row and wakes the writer
-    void writer_loop();
-    core::Result<void> write_batch(const std::vector<Pending>& batch);
+    core::Result<void> write_batch(const std::vector<JournalEntry>& batch);
 
     Database m_db;
     std::mutex m_db_mutex;
-    std::chrono::milliseconds m_interval;
-
-    mutable std::mutex m_queue_mutex;
-    std::condition_variable m_wake; ///< rows queued, flush or stop asked
-    std::condition_variable m_done; ///< a batch committed
-    std::vector<Pending> m_pending;
-    std::chrono::steady_clock::time_point m_first_pending_at;
-    std::size_t m_queued = 0;
-    std::size_t m_written = 0;
-    std::size_t m_commits = 0;
-    bool m_flush_asked = false;
-    bool m_stop = false;
-    std::optional<core::Error> m_error;
-    std::thread m_writer;
+    GroupCommitQueue<JournalEntry> m_queue; ///< last: its writer uses the members above
 };
 
 } // namespace scsctl::state
