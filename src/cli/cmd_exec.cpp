@@ -117,7 +117,7 @@ int run_exec(const ExecOptions& flags, const GlobalOptions& options)
     }
     exec::ConnectionDefaults defaults = connection_defaults(*context);
     apply_flags(flags, defaults);
-    auto connections = connections_for(*context, *hosts, defaults, console);
+    auto connections = connections_for(*context, *hosts, defaults, console, exec_secrets->values);
     if (!connections) {
         return connections.error();
     }

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/exit_codes.hpp"
+#include "exec/connection_vars.hpp"
 #include "inventory/builder.hpp"
 #include "inventory/host_pattern.hpp"
 #include "inventory/host_vars.hpp"
@@ -78,15 +79,18 @@ exec::ConnectionDefaults connection_defaults(const InventoryContext& context)
 std::expected<std::vector<exec::HostConnection>, int> connections_for(const InventoryContext& context,
                                                                       const std::vector<model::HostId>& hosts,
                                                                       const exec::ConnectionDefaults& defaults,
-                                                                      const Console& console)
+                                                                      const Console& console,
+                                                                      const core::Value& extra_vars)
 {
     std::vector<exec::HostConnection> out;
     std::set<std::string> reported;
     bool failed = false;
     for (model::HostId id : hosts) {
         const auto& inventory = context.loaded.inventory;
-        const core::Value vars = inventory::effective_host_vars(inventory, id);
-        auto connection = exec::connection_for(inventory.host(id).name, vars, defaults);
+        const auto& name = inventory.host(id).name;
+        auto vars = exec::templated_connection_vars(name, inventory::effective_host_vars(inventory, id), extra_vars);
+        auto connection = vars ? exec::connection_for(name, *vars, defaults)
+                               : core::Result<exec::HostConnection>(core::fail(vars.error()));
         if (!connection) {
             console.error(connection.error().str());
             failed = true;

@@ -29,12 +29,14 @@ std::expected<std::vector<model::HostId>, int> select_hosts(const InventoryConte
                                                             const std::string& pattern, const std::string& limit,
                                                             const Console& console);
 
-/// The connection of every selected host; prints each problem and returns 2 if any.
-/// Unsupported ssh options are reported once each, as warnings.
+/// The connection of every selected host, its templated connection variables rendered
+/// under `extra_vars` (the secret store's values); prints each problem and returns 2 if
+/// any. Unsupported ssh options are reported once each, as warnings.
 std::expected<std::vector<exec::HostConnection>, int> connections_for(const InventoryContext& context,
                                                                       const std::vector<model::HostId>& hosts,
                                                                       const exec::ConnectionDefaults& defaults,
-                                                                      const Console& console);
+                                                                      const Console& console,
+                                                                      const core::Value& extra_vars = core::Value::object());
 
 /// Connection defaults from the settings (remote_user, private_key_file,
 /// host_key_checking, timeout) and the inventory directory.

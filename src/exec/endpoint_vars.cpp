@@ -98,16 +98,20 @@ std::vector<std::string> known_hosts_override(const core::Value& vars)
     return files;
 }
 
-core::Result<std::optional<transport::Become>> become_for(const std::string& host, const core::Value& vars,
-                                                          const ConnectionDefaults& defaults)
+bool become_enabled(const core::Value& vars, const ConnectionDefaults& defaults)
 {
     bool enabled = defaults.force_become;
     if (auto found = vars.find("ansible_become"); found != vars.end()) {
         enabled = enabled || truthy(*found);
     }
-    if (!enabled) {
-        return std::optional<transport::Become>{};
-    }
+    return enabled;
+}
+
+// The become user and password the host's variables give, whether or not become is on:
+// a play or task may turn it on later.
+core::Result<transport::Become> become_settings_for(const std::string& host, const core::Value& vars,
+                                                    const ConnectionDefaults& defaults)
+{
     if (auto method = string_var(vars, "ansible_become_method"); method && *method != "sudo") {
         return core::fail(config_error(host, "ansible_become_method '" + *method +
                                                  "' is not supported (supported: sudo)"));
@@ -124,7 +128,7 @@ core::Result<std::optional<transport::Become>> become_for(const std::string& hos
             break;
         }
     }
-    return std::optional<transport::Become>{std::move(become)};
+    return become;
 }
 
 } // namespace
@@ -214,7 +218,10 @@ core::Result<HostConnection> connection_for(const std::string& host, const core:
         }
     }
     out.unsupported = ssh.unsupported;
-    out.become = SCSCTL_TRY(become_for(host, vars, defaults));
+    out.become_settings = SCSCTL_TRY(become_settings_for(host, vars, defaults));
+    if (become_enabled(vars, defaults)) {
+        out.become = out.become_settings;
+    }
     return out;
 }
 

@@ -29,7 +29,8 @@ struct ConnectionDefaults {
 
 struct HostConnection {
     transport::Endpoint endpoint;
-    std::optional<transport::Become> become;
+    std::optional<transport::Become> become; ///< set when the host's variables or --become turn it on
+    transport::Become become_settings;       ///< user and password for a play or task that turns it on
     std::vector<std::string> unsupported; ///< ssh options we do not honour (report once)
 };
 

@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "exec/batches.hpp"
+#include "exec/connection_vars.hpp"
 #include "exec/play_state.hpp"
 #include "exec/task_result.hpp"
 
@@ -80,7 +81,9 @@ PlaybookRunner::PlaybookRunner(transport::Pool& pool, std::vector<RunHost> hosts
     for (const auto& host : state.inventory_hosts) {
         HostRuntime runtime;
         runtime.host = &host;
-        auto connection = state.hooks.connection_for(host.name, host.vars);
+        auto vars = templated_connection_vars(host.name, host.vars, state.options.extra_vars);
+        auto connection = vars ? state.hooks.connection_for(host.name, *vars)
+                               : core::Result<HostConnection>(core::fail(vars.error()));
         if (connection) {
             runtime.connection = std::move(*connection);
             runtime.handle = pool.add(runtime.connection.endpoint);

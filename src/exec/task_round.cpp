@@ -63,7 +63,7 @@ std::optional<StepTarget> PlaybookRunner::State::target_for(HostRuntime& host, c
     const core::Value& become_raw = task.become.is_null() ? play->become : task.become;
     if (!become_raw.is_null()) {
         if (flag_of(engine, scope, become_raw, false)) {
-            transport::Become wanted = become.value_or(transport::Become{});
+            transport::Become wanted = become.value_or(host.connection.become_settings);
             const core::Value& user_raw = task.become_user.is_null() ? play->become_user : task.become_user;
             if (!user_raw.is_null()) {
                 wanted.user = string_of(engine, scope, user_raw);
