@@ -1,6 +1,6 @@
 // `scsctl run` recovering from failures over real sshd hosts: the controller SIGKILLed
 // mid-run then `--resume`, and the sshd of some hosts dying mid-run then
-// `--resume --retry-failed`. Every task appends one line per host to a marker file as its
+// `--resume --retry-failed`; and a second run refused by the first one's lock. Every task appends one line per host to a marker file as its
 // last act, so the marker shows what ran where and how often; the journal shows the same.
 #include <catch2/catch.hpp>
 
@@ -290,4 +290,34 @@ TEST_CASE("hosts whose sshd dies mid-run are unreachable, the others finish, --r
         }
     }
     CHECK(retried_hosts == std::set<std::string>{"h1"});
+}
+
+TEST_CASE("two runs at once on one inventory of ssh hosts: the second exits 4 and names the holder", "[recovery]")
+{
+    SshdFixture sshd(SshdOptions{.hosts = 2});
+    TempDir work;
+    const auto inventory = (work.path() / "inv").string();
+    std::filesystem::create_directories(inventory);
+    {
+        std::ofstream out(inventory + "/hosts.yml");
+        out << "all:\n  vars:\n    ansible_port: " << sshd.port() << "\n    ansible_user: " << k_login_user
+            << "\n    ansible_ssh_private_key_file: " << sshd.client_key_path().string()
+            << "\n    scsctl_known_hosts: " << sshd.known_hosts_path().string() << "\n  hosts:\n";
+        for (int i = 1; i <= 2; ++i) {
+            out << "    h" << i << ": {ansible_host: " << SshdFixture::address(i) << "}\n";
+        }
+    }
+    const auto marker = work.path() / "marker";
+    const auto playbook = write_playbook(work.path(), marker, 2, [](int n) { return std::string(n == 2 ? "2" : "0"); });
+    BackgroundRun first({"run", "-i", inventory, playbook}, work.path() / "first.out");
+    REQUIRE(wait_until([&] { return marker_lines(marker) >= 2; })); // the first run is under way
+    const auto second = run_scsctl({"run", "-i", inventory, playbook});
+    INFO(second.output);
+    CHECK(second.exit_code == 4);
+    CHECK(second.output.find("locked by") != std::string::npos);
+    CHECK(second.output.find("scsctl run") != std::string::npos);
+    CHECK(first.wait() == 0);
+    CHECK(marker_lines(marker) == 4); // only the first run's tasks ran
+    const auto runs = run_scsctl({"runs", "-i", inventory, "--output", "json"});
+    CHECK(nlohmann::json::parse(runs.output).size() == 1); // the refused run is no run
 }
