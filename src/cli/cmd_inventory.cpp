@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "cli/command_table.hpp"
+#include "cli/diagnostics_json.hpp"
 #include "core/exit_codes.hpp"
 #include "core/spellcheck.hpp"
 #include "inventory/host_pattern.hpp"
@@ -143,21 +144,6 @@ int run_graph(const GlobalOptions& options, const InventoryArgs& args)
     }
     std::fputs(inventory::render_graph(loaded->inventory, *group, args.with_vars).c_str(), stdout);
     return core::k_exit_ok;
-}
-
-void print_diagnostics_json(const core::Diagnostics& diagnostics)
-{
-    core::Value list = core::Value::array();
-    for (const auto& item : diagnostics.sorted()) {
-        core::Value entry = core::Value::object();
-        entry["severity"] = item.severity == core::Severity::error ? "error" : "warning";
-        entry["file"] = item.where.file;
-        entry["line"] = item.where.line;
-        entry["column"] = item.where.column;
-        entry["message"] = item.message;
-        list.push_back(std::move(entry));
-    }
-    std::fputs((list.dump(2) + "\n").c_str(), stdout);
 }
 
 int run_validate(const GlobalOptions& options, const InventoryArgs& args)

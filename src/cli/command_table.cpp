@@ -9,6 +9,8 @@ constexpr CommandSpec k_commands[] = {
     {"inventory", "Read, list, graph and validate Ansible-compatible inventories", define_inventory},
     {"run", "Run Ansible-compatible playbooks (check, diff, tags, limits, JSON output, --resume)", define_run},
     {"runs", "The run journal: past runs, and one run's results per host and task (runs show RUN)", define_runs},
+    {"layers", "List the layers (name, version, depends_on, groups, source) in dependency order", define_layers},
+    {"validate", "Check an inventory against every layer's requirements, offline (--junit FILE)", define_validate},
     {"vars", "Show the variables a host sees and where each value comes from", define_vars},
     {"lock", "Lock the inventory against runs (--reason, --ttl); lock status shows the holder", define_lock},
     {"unlock", "Release the inventory lock (--force: anyone's)", define_unlock},

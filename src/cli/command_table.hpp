@@ -33,5 +33,7 @@ void define_secrets(CLI::App& command, GlobalOptions& options);
 void define_config(CLI::App& command, GlobalOptions& options);
 void define_completion(CLI::App& command, GlobalOptions& options);
 void define_man(CLI::App& command, GlobalOptions& options);
+void define_layers(CLI::App& command, GlobalOptions& options);
+void define_validate(CLI::App& command, GlobalOptions& options);
 
 } // namespace scsctl::cli
