@@ -15,26 +15,13 @@
 #include "state/etcd_run_lock.hpp"
 #include "state/journal_rows.hpp"
 #include "state/lock_backend.hpp"
+#include "state/lock_test_support.hpp"
 
 using namespace scsctl;
 using namespace scsctl::state;
+using scsctl::state::lock_testing::holder_named;
 
 namespace {
-
-LockHolder holder_named(const std::string& owner, std::int64_t pid, const std::string& host = "here")
-{
-    LockHolder holder;
-    holder.token = owner + "-token";
-    holder.owner = owner;
-    holder.pid = pid;
-    holder.pid_start = 77;
-    holder.host = host;
-    holder.reason = "testing";
-    holder.command = "run";
-    holder.started_at = 1000;
-    holder.expires_at = 1060;
-    return holder;
-}
 
 /// A lock with a fake clock (`*now`), host "here", pids alive unless in `*dead`, and a
 /// run lease of `ttl`.

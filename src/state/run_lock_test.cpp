@@ -11,6 +11,7 @@
 #include <thread>
 #include <vector>
 
+#include "state/lock_test_support.hpp"
 #include "state/process_identity.hpp"
 #include "state/run_lock.hpp"
 #include "state/sqlite_run_lock.hpp"
@@ -18,23 +19,9 @@
 
 using namespace scsctl;
 using namespace scsctl::state;
+using scsctl::state::lock_testing::holder_named;
 
 namespace {
-
-LockHolder holder_named(const std::string& owner, std::int64_t pid, const std::string& host = "here")
-{
-    LockHolder holder;
-    holder.token = owner + "-token";
-    holder.owner = owner;
-    holder.pid = pid;
-    holder.pid_start = 77;
-    holder.host = host;
-    holder.reason = "testing";
-    holder.command = "run";
-    holder.started_at = 1000;
-    holder.expires_at = 1060;
-    return holder;
-}
 
 /// A lock on `path` with a fake clock (`*now`), host "here", and pids alive unless listed
 /// in `*dead`.
