@@ -111,10 +111,7 @@ TEST_CASE("etcd url: host, port, prefix; malformed ones are located config error
 
 TEST_CASE("etcd client: put, get, range by prefix with limit and order, delete", "[etcd]")
 {
-    if (!testing::EtcdServer::available()) {
-        WARN(testing::k_etcd_skip_message);
-        return;
-    }
+    SCSCTL_SKIP_WITHOUT_ETCD();
     testing::EtcdServer server;
     auto client = client_of(server.endpoint());
     const std::string binary_value("a\0b\xff", 4);
@@ -157,10 +154,7 @@ TEST_CASE("etcd client: put, get, range by prefix with limit and order, delete",
 
 TEST_CASE("etcd client: txn takes a key only when absent, and compares revisions and values", "[etcd]")
 {
-    if (!testing::EtcdServer::available()) {
-        WARN(testing::k_etcd_skip_message);
-        return;
-    }
+    SCSCTL_SKIP_WITHOUT_ETCD();
     testing::EtcdServer server;
     auto client = client_of(server.endpoint());
     const EtcdCompare absent{"/lock", EtcdCompare::Target::create_revision, 0, {}};
@@ -201,10 +195,7 @@ TEST_CASE("etcd client: txn takes a key only when absent, and compares revisions
 
 TEST_CASE("etcd client: leases: a key put with one goes when it is revoked", "[etcd]")
 {
-    if (!testing::EtcdServer::available()) {
-        WARN(testing::k_etcd_skip_message);
-        return;
-    }
+    SCSCTL_SKIP_WITHOUT_ETCD();
     testing::EtcdServer server;
     auto client = client_of(server.endpoint());
     auto lease = client->lease_grant(30);
@@ -228,10 +219,7 @@ TEST_CASE("etcd client: leases: a key put with one goes when it is revoked", "[e
 
 TEST_CASE("etcd client: a server that is down is a one-line error naming the endpoint", "[etcd]")
 {
-    if (!testing::EtcdServer::available()) {
-        WARN(testing::k_etcd_skip_message);
-        return;
-    }
+    SCSCTL_SKIP_WITHOUT_ETCD();
     std::string endpoint;
     {
         testing::EtcdServer server;

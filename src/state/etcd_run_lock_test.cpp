@@ -57,10 +57,7 @@ template <typename Condition> bool eventually(Condition condition, std::chrono::
 
 TEST_CASE("etcd lock: the first taker gets it, a second is refused and told who holds it", "[etcd][lock]")
 {
-    if (!testing::EtcdServer::available()) {
-        WARN(testing::k_etcd_skip_message);
-        return;
-    }
+    SCSCTL_SKIP_WITHOUT_ETCD();
     testing::EtcdServer server;
     double now = 1010;
     std::vector<std::int64_t> dead;
@@ -105,10 +102,7 @@ TEST_CASE("etcd lock: the first taker gets it, a second is refused and told who 
 
 TEST_CASE("etcd lock: expired and dead holders are taken over; renewing keeps the lock", "[etcd][lock]")
 {
-    if (!testing::EtcdServer::available()) {
-        WARN(testing::k_etcd_skip_message);
-        return;
-    }
+    SCSCTL_SKIP_WITHOUT_ETCD();
     testing::EtcdServer server;
     double now = 1010;
     std::vector<std::int64_t> dead;
@@ -155,10 +149,7 @@ TEST_CASE("etcd lock: expired and dead holders are taken over; renewing keeps th
 
 TEST_CASE("etcd lock: a SIGKILLed holder's lease expires and its lock vanishes", "[etcd][lock]")
 {
-    if (!testing::EtcdServer::available()) {
-        WARN(testing::k_etcd_skip_message);
-        return;
-    }
+    SCSCTL_SKIP_WITHOUT_ETCD();
     testing::EtcdServer server;
     const std::string url = server.url("fleet");
     int ready[2];
@@ -216,10 +207,7 @@ TEST_CASE("etcd lock: a SIGKILLed holder's lease expires and its lock vanishes",
 
 TEST_CASE("etcd lock: operator locks: with a TTL they expire, without one they stay", "[etcd][lock]")
 {
-    if (!testing::EtcdServer::available()) {
-        WARN(testing::k_etcd_skip_message);
-        return;
-    }
+    SCSCTL_SKIP_WITHOUT_ETCD();
     testing::EtcdServer server;
     const std::string url = server.url("ops");
     auto client = EtcdClient::create(server.endpoint());
@@ -261,10 +249,7 @@ TEST_CASE("etcd lock: operator locks: with a TTL they expire, without one they s
 
 TEST_CASE("etcd lock: racing takers with their own clients: exactly one wins", "[etcd][lock]")
 {
-    if (!testing::EtcdServer::available()) {
-        WARN(testing::k_etcd_skip_message);
-        return;
-    }
+    SCSCTL_SKIP_WITHOUT_ETCD();
     testing::EtcdServer server;
     const std::string url = server.url("race");
     std::atomic<int> winners{0};
@@ -298,10 +283,7 @@ TEST_CASE("etcd lock: racing takers with their own clients: exactly one wins", "
 
 TEST_CASE("etcd lock: a record that is not a holder, and a server that is down", "[etcd][lock]")
 {
-    if (!testing::EtcdServer::available()) {
-        WARN(testing::k_etcd_skip_message);
-        return;
-    }
+    SCSCTL_SKIP_WITHOUT_ETCD();
     testing::EtcdServer server;
     auto client = EtcdClient::create(server.endpoint());
     REQUIRE(client);

@@ -147,10 +147,7 @@ std::string text_of(const CompletedTasks& done)
 
 TEST_CASE("etcd runs: every query answers as the SQLite journal does for the same events", "[etcd][state]")
 {
-    if (!testing::EtcdServer::available()) {
-        WARN(testing::k_etcd_skip_message);
-        return;
-    }
+    SCSCTL_SKIP_WITHOUT_ETCD();
     testing::EtcdServer server;
     testing::TempDir dir;
     auto sqlite = open_run_store((dir.path() / "state.db").string());
@@ -206,10 +203,7 @@ TEST_CASE("etcd runs: every query answers as the SQLite journal does for the sam
 TEST_CASE("etcd runs: results are written in batches, each within the interval, readable by other runners",
           "[etcd][state]")
 {
-    if (!testing::EtcdServer::available()) {
-        WARN(testing::k_etcd_skip_message);
-        return;
-    }
+    SCSCTL_SKIP_WITHOUT_ETCD();
     testing::EtcdServer server;
     auto store = EtcdRunStore::open(server.url("batch"));
     auto reader = EtcdRunStore::open(server.url("batch"));
@@ -240,10 +234,7 @@ TEST_CASE("etcd runs: results are written in batches, each within the interval, 
 
 TEST_CASE("etcd runs: runners starting at once get distinct run ids", "[etcd][state]")
 {
-    if (!testing::EtcdServer::available()) {
-        WARN(testing::k_etcd_skip_message);
-        return;
-    }
+    SCSCTL_SKIP_WITHOUT_ETCD();
     testing::EtcdServer server;
     std::vector<std::vector<RunId>> ids(4);
     std::vector<std::thread> runners;
@@ -274,10 +265,7 @@ TEST_CASE("etcd runs: runners starting at once get distinct run ids", "[etcd][st
 
 TEST_CASE("etcd runs: a server that is down, and records that are not runs", "[etcd][state]")
 {
-    if (!testing::EtcdServer::available()) {
-        WARN(testing::k_etcd_skip_message);
-        return;
-    }
+    SCSCTL_SKIP_WITHOUT_ETCD();
     testing::EtcdServer server;
     {
         auto client = EtcdClient::create(server.endpoint());

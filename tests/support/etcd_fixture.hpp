@@ -40,3 +40,12 @@ inline constexpr const char* k_etcd_skip_message =
     "SKIPPED: /usr/bin/etcd is missing (install Debian's etcd-server: scripts/lib/deps.sh)";
 
 } // namespace scsctl::testing
+
+/// In a Catch2 test case: ends it with k_etcd_skip_message when etcd is not installed.
+#define SCSCTL_SKIP_WITHOUT_ETCD()                                                                                     \
+    do {                                                                                                               \
+        if (!::scsctl::testing::EtcdServer::available()) {                                                             \
+            WARN(::scsctl::testing::k_etcd_skip_message);                                                              \
+            return;                                                                                                    \
+        }                                                                                                              \
+    } while (false)
