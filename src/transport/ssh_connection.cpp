@@ -125,7 +125,9 @@ void SshConnection::prepare(PollSet& set, Clock::time_point now)
         }
     }
     if (m_state == State::ready && busy()) {
-        set.wake_at(m_last_activity + k_watchdog);
+        // Once a second while idle, not continuously: a long quiet command (sleep 60)
+        // must leave poll() asleep between watchdog checks.
+        set.wake_at(std::max(m_last_activity, m_watchdog_woke) + k_watchdog);
     }
     if (m_state == State::ready && m_settings.keepalive_interval.count() > 0) {
         set.wake_at(m_next_keepalive);
@@ -346,6 +348,8 @@ void SshConnection::watch_progress(Clock::time_point now, bool progressed, std::
     }
     if (progressed || received) {
         m_last_activity = now;
+    } else if (now >= std::max(m_last_activity, m_watchdog_woke) + k_watchdog) {
+        m_watchdog_woke = now;
     }
 }
 

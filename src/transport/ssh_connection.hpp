@@ -130,6 +130,7 @@ private:
     /// nothing new.
     std::uint64_t m_bytes_received = 0;
     Clock::time_point m_last_activity{}; ///< last progress or received bytes (watchdog)
+    Clock::time_point m_watchdog_woke{}; ///< when the watchdog last woke the loop with nothing to do
 
     std::deque<std::unique_ptr<SshOperation>> m_queue;
     std::vector<std::unique_ptr<SshOperation>> m_running;

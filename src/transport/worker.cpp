@@ -4,9 +4,20 @@
 #include <sys/eventfd.h>
 #include <unistd.h>
 
+#include <atomic>
+
 #include "transport/local_connection.hpp"
 
 namespace scsctl::transport {
+
+namespace {
+std::atomic<std::uint64_t> g_loop_wakeups{0};
+} // namespace
+
+std::uint64_t event_loop_wakeups()
+{
+    return g_loop_wakeups.load();
+}
 
 Worker::Worker(SshShared& shared, std::size_t connect_slots, const std::atomic<bool>& cancel_flag)
     : m_shared(shared), m_cancel_flag(cancel_flag)
@@ -150,6 +161,7 @@ void Worker::run()
             connection->prepare(set, now);
         }
         ::poll(set.fds().data(), set.fds().size(), set.timeout_ms(now));
+        g_loop_wakeups.fetch_add(1, std::memory_order_relaxed);
         if ((set.revents(0) & POLLIN) != 0) {
             std::uint64_t count = 0;
             [[maybe_unused]] const ssize_t n = ::read(m_wake_fd, &count, sizeof(count));

@@ -17,6 +17,10 @@
 
 namespace scsctl::transport {
 
+/// How often, in this process, a worker's event loop returned from poll(). Tests compare
+/// it across a quiet command to prove the loop sleeps while nothing happens.
+std::uint64_t event_loop_wakeups();
+
 class Worker {
 public:
     using Task = std::function<void(Worker&)>;

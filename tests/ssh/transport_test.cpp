@@ -11,6 +11,7 @@
 
 #include "tcp_listener.hpp"
 #include "transport/known_hosts.hpp"
+#include "transport/worker.hpp"
 #include "transport_support.hpp"
 
 using namespace scsctl;
@@ -70,6 +71,24 @@ TEST_CASE("a connection is reused by every command of a host", "[transport]")
         client_ports.insert(outcome->stdout_data);
     }
     CHECK(client_ports.size() == 1);
+}
+
+TEST_CASE("the event loop sleeps while a command is quiet", "[transport]")
+{
+    SshdFixture sshd;
+    transport::Pool pool;
+    const auto host = pool.add(endpoint_for(sshd, 1));
+    REQUIRE(run_sync(pool, host, "true")); // connected before counting
+    const std::uint64_t before = transport::event_loop_wakeups();
+    auto outcome = run_sync(pool, host, "sleep 3; echo done");
+    const std::uint64_t wakeups = transport::event_loop_wakeups() - before;
+    REQUIRE(outcome);
+    CHECK(outcome->stdout_data == "done\n");
+    // The channel's own packets and the watchdog's once-a-second check: a few dozen at
+    // most. A loop that spins while waiting (poll with a deadline in the past) wakes
+    // thousands of times in three seconds.
+    INFO("event loop wakeups during a 3 s quiet command: " << wakeups);
+    CHECK(wakeups < 60);
 }
 
 TEST_CASE("an unknown host key is refused before anything runs", "[transport][hostkey]")
