@@ -65,13 +65,28 @@ constexpr VarDecl k_ceph_vars[] = {
      .scope = VarScope::host,
      .group = "ceph_osd",
      .non_empty = true,
-     .description = "block devices or file paths for OSDs (default: derived at deploy time, the host's unused disks)"},
+     .description = "files for file-backed OSDs (default: one, /var/lib/ceph/osd-files/osd0.img; block devices are not supported yet)"},
+    {.name = "ceph_osd_file_size",
+     .scope = VarScope::host,
+     .group = "ceph_osd",
+     .fallback = "4G",
+     .description = "size of each file-backed OSD's sparse file (as truncate -s reads it)"},
 };
-constexpr std::string_view k_ceph_secrets[] = {"ceph_cluster_fsid", "ceph_client_admin_key"};
+constexpr std::string_view k_ceph_secrets[] = {"ceph_cluster_fsid", "ceph_client_admin_key", "ceph_mon_key"};
 
 constexpr GroupDecl k_ovn_groups[] = {
     {"ovn_central", CountRule::at_least_one, "northbound/southbound databases and northd"},
     {"ovn_controller", CountRule::at_least_one, "chassis running ovn-controller"},
+};
+constexpr std::string_view k_ovn_datapaths[] = {"auto", "system", "netdev"};
+constexpr VarDecl k_ovn_vars[] = {
+    {.name = "ovn_datapath_type",
+     .type = VarType::enumeration,
+     .scope = VarScope::host,
+     .group = "ovn_controller",
+     .fallback = "auto",
+     .choices = k_ovn_datapaths,
+     .description = "Open vSwitch datapath: system (kernel module), netdev (userspace), auto (system when the module is loaded)"},
 };
 
 constexpr std::string_view k_openstack_deps[] = {"kvm", "ceph", "ovn"};
@@ -112,7 +127,7 @@ constexpr LayerDescriptor k_layers[] = {
     {"kvm", "0.1.0", k_on_baremetal, k_kvm_groups, {}, k_playbooks, k_none, k_none, "libvirt/KVM hypervisors"},
     {"ceph", "0.1.0", k_on_baremetal, k_ceph_groups, k_ceph_vars, k_playbooks, k_none, k_ceph_secrets,
      "Ceph storage cluster"},
-    {"ovn", "0.1.0", k_on_baremetal, k_ovn_groups, {}, k_playbooks, k_none, k_none, "OVN networking"},
+    {"ovn", "0.1.0", k_on_baremetal, k_ovn_groups, k_ovn_vars, k_playbooks, k_none, k_none, "OVN networking"},
     {"openstack", "0.1.0", k_openstack_deps, k_openstack_groups, k_openstack_vars, k_playbooks, k_none,
      k_openstack_secrets, "OpenStack services"},
     {"kubernetes", "0.1.0", k_on_openstack, k_kubernetes_groups, k_kubernetes_vars, k_playbooks, k_none, k_none,

@@ -11,6 +11,7 @@ namespace {
 constexpr SecretDecl k_secrets[] = {
     {"ceph_cluster_fsid", SecretKind::uuid, 0, "ceph", "the Ceph cluster's fsid"},
     {"ceph_client_admin_key", SecretKind::ceph_key, 16, "ceph", "cephx key of client.admin"},
+    {"ceph_mon_key", SecretKind::ceph_key, 16, "ceph", "cephx key of the monitors (mon.)"},
     {"database_password", SecretKind::password, 32, "openstack", "MariaDB root password"},
     {"rabbitmq_password", SecretKind::password, 32, "openstack", "RabbitMQ password of the openstack user"},
     {"keystone_admin_password", SecretKind::password, 32, "openstack", "password of Keystone's admin user"},
