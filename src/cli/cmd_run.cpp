@@ -14,6 +14,7 @@
 #include "cli/report_files.hpp"
 #include "cli/run_inputs.hpp"
 #include "cli/run_resume.hpp"
+#include "cli/run_session.hpp"
 #include "cli/secret_setup.hpp"
 #include "cli/signals.hpp"
 #include "core/exit_codes.hpp"
@@ -53,22 +54,6 @@ struct RunFlags {
     SecretFlags secrets; ///< --secrets, --vault-password-file
     ReportFiles reports; ///< --junit, --report
 };
-
-std::vector<std::string> split_commas(const std::vector<std::string>& values)
-{
-    std::vector<std::string> out;
-    for (const auto& value : values) {
-        std::size_t start = 0;
-        while (start <= value.size()) {
-            const auto end = std::min(value.find(',', start), value.size());
-            if (end > start) {
-                out.push_back(value.substr(start, end - start));
-            }
-            start = end + 1;
-        }
-    }
-    return out;
-}
 
 void list_play_tasks(const model::Play& play, const std::vector<model::Task>& tasks, int depth)
 {
@@ -114,107 +99,6 @@ int list_playbook(const model::Playbook& playbook, const InventoryContext& conte
         }
     }
     return core::k_exit_ok;
-}
-
-exec::RunHooks make_hooks(const InventoryContext& context, const exec::ConnectionDefaults& defaults,
-                          const playbook::LoadOptions& load_options, const std::string& limit,
-                          std::shared_ptr<const ResumePlan> resume)
-{
-    exec::RunHooks hooks;
-    hooks.match_hosts = [&context, limit, resume](const std::string& pattern) -> core::Result<std::vector<std::string>> {
-        auto ids = SCSCTL_TRY(inventory::match_hosts(context.loaded.inventory, pattern, limit));
-        std::vector<std::string> names;
-        for (auto id : ids) {
-            const std::string& name = context.loaded.inventory.host(id).name;
-            if (!resume || !resume->only_hosts || resume->only_hosts->contains(name)) {
-                names.push_back(name); // --retry-failed keeps the hosts that failed
-            }
-        }
-        return names;
-    };
-    if (resume) {
-        hooks.resume_done = resume_lookup(resume);
-    }
-    hooks.connection_for = [defaults](const std::string& host, const core::Value& vars) {
-        return exec::connection_for(host, vars, defaults);
-    };
-    hooks.load_tasks = [load_options](const std::string& path, const model::Task& include)
-        -> core::Result<std::vector<model::Task>> {
-        core::Diagnostics diagnostics;
-        auto tasks = playbook::load_tasks_file(path, include, load_options, diagnostics);
-        if (diagnostics.has_errors()) {
-            return core::fail(core::Error{core::ErrorKind::config, diagnostics.sorted().front().str(), {}});
-        }
-        return tasks;
-    };
-    hooks.load_role = [load_options](const std::string& role, const model::Task& include,
-                                     model::AppliedRoles& applied) -> core::Result<std::pair<std::vector<model::Task>, std::vector<model::Task>>> {
-        core::Diagnostics diagnostics;
-        // Roles are looked up beside the playbook: the include's file, made absolute.
-        std::error_code ignored;
-        std::filesystem::path dir = std::filesystem::absolute(include.file, ignored).parent_path();
-        if (!include.role.empty()) {
-            dir = dir.parent_path().parent_path().parent_path(); // roles/<role>/tasks/x.yml -> playbook dir
-        }
-        auto loaded = playbook::load_role(role, include, dir.string(), load_options, diagnostics, applied);
-        if (diagnostics.has_errors()) {
-            return core::fail(core::Error{core::ErrorKind::config, diagnostics.sorted().front().str(), {}});
-        }
-        return std::make_pair(std::move(loaded.tasks), std::move(loaded.handlers));
-    };
-    return hooks;
-}
-
-int exit_code_of(const model::Recap& recap)
-{
-    bool failed = false;
-    bool unreachable = false;
-    for (const auto& [host, counters] : recap.hosts) {
-        failed = failed || counters.failed > 0;
-        unreachable = unreachable || counters.unreachable > 0;
-    }
-    if (failed) {
-        return core::k_exit_failed;
-    }
-    return unreachable ? core::k_exit_unreachable : core::k_exit_ok;
-}
-
-struct RunJournal {
-    std::unique_ptr<state::RunStore> journal; ///< the SQLite journal or etcd
-    std::shared_ptr<const ResumePlan> resume;
-    std::unique_ptr<HeldRunLock> lock; ///< released when the run's scope ends, however it ends
-};
-
-/// Opens the journal (required with --state, --resume, --retry-failed), takes the
-/// inventory lock (exit 4 when another run holds it) and reads the resume plan.
-std::expected<RunJournal, int> open_run_journal(const RunFlags& flags, const GlobalOptions& options,
-                                                const Console& console)
-{
-    const bool resuming = flags.resume->count() > 0 || flags.retry_failed;
-    auto journal = open_journal(journal_path(flags.state, options), resuming || !flags.state.empty(), console);
-    if (!journal) {
-        return std::unexpected(journal.error());
-    }
-    RunJournal out{std::move(*journal), nullptr, nullptr};
-    if (out.journal) {
-        // Before the run row and the resume plan: a refused run is no run.
-        auto lock = hold_run_lock(out.journal->location(), "run", console);
-        if (!lock) {
-            return std::unexpected(lock.error());
-        }
-        out.lock = std::move(*lock);
-    }
-    if (resuming) {
-        const ResumeRequest request{true, flags.resume_run, flags.retry_failed};
-        auto plan = plan_resume(*out.journal, request, joined_paths(flags.playbooks), joined_paths(options.inventories),
-                                console);
-        if (!plan) {
-            return std::unexpected(plan.error());
-        }
-        std::cerr << "scsctl: resuming run " << plan->run << "\n";
-        out.resume = std::make_shared<const ResumePlan>(std::move(*plan));
-    }
-    return out;
 }
 
 /// --resume's value is optional, so CLI11 takes a playbook written right after it as
@@ -275,17 +159,7 @@ int run_playbooks(const RunFlags& flags, const GlobalOptions& options)
     add_host_passwords(run_hosts(context->loaded.inventory), *run_secrets->redactor);
     console.set_filter([redactor = run_secrets->redactor](const std::string& text) { return redactor->redact(text); });
     exec::ConnectionDefaults defaults = connection_defaults(*context);
-    defaults.force_become = flags.become;
-    if (!flags.become_user.empty()) {
-        defaults.become_user_flag = flags.become_user;
-    }
-    if (flags.host_key_checking == "accept-new") {
-        defaults.host_key_policy_flag = transport::HostKeyPolicy::accept_new;
-    } else if (flags.host_key_checking == "off") {
-        defaults.host_key_policy_flag = transport::HostKeyPolicy::off;
-    } else if (flags.host_key_checking == "strict") {
-        defaults.host_key_policy_flag = transport::HostKeyPolicy::strict;
-    }
+    apply_connection_flags(defaults, flags.become, flags.become_user, flags.host_key_checking);
     exec::RunOptions run_options;
     run_options.check = flags.check;
     run_options.diff = flags.diff;
@@ -298,20 +172,7 @@ int run_playbooks(const RunFlags& flags, const GlobalOptions& options)
     run_options.task_timeout = std::chrono::milliseconds(static_cast<long>(flags.timeout * 1000));
 
     report::EventFanout reporters;
-    report::LiveView* live_view = nullptr; // owned by reporters
-    if (options.output == OutputFormat::json) {
-        reporters.add(std::make_unique<report::JsonRunReporter>(std::cout));
-    } else if (live_view_wanted(options)) {
-        auto live = std::make_unique<report::LiveView>(
-            std::make_unique<report::TextRunReporter>(
-                std::cout, report::TextReportOptions{use_color(options.color, 1), options.verbosity}),
-            std::cout, report::LiveViewOptions{use_color(options.color, 1), terminal_columns});
-        live_view = live.get();
-        reporters.add(std::move(live));
-    } else {
-        reporters.add(std::make_unique<report::TextRunReporter>(
-            std::cout, report::TextReportOptions{use_color(options.color, 1), options.verbosity}));
-    }
+    report::LiveView* live_view = add_console_reporter(reporters, options); // owned by reporters
     std::string title = "run";
     for (const auto& path : flags.playbooks) {
         title += " " + path;
@@ -320,7 +181,12 @@ int run_playbooks(const RunFlags& flags, const GlobalOptions& options)
         return added.error();
     }
 
-    auto journal = open_run_journal(flags, options, console);
+    const RunJournalRequest journal_request{flags.state,
+                                            {flags.resume->count() > 0, flags.resume_run, flags.retry_failed},
+                                            "run",
+                                            joined_paths(flags.playbooks),
+                                            joined_paths(options.inventories)};
+    auto journal = open_run_journal(journal_request, options, console);
     if (!journal) {
         return journal.error();
     }

@@ -35,5 +35,8 @@ void define_completion(CLI::App& command, GlobalOptions& options);
 void define_man(CLI::App& command, GlobalOptions& options);
 void define_layers(CLI::App& command, GlobalOptions& options);
 void define_validate(CLI::App& command, GlobalOptions& options);
+void define_plan(CLI::App& command, GlobalOptions& options);
+void define_deploy(CLI::App& command, GlobalOptions& options);
+void define_status(CLI::App& command, GlobalOptions& options);
 
 } // namespace scsctl::cli

@@ -12,7 +12,7 @@ namespace {
 
 std::expected<state::RunId, int> chosen_run(state::RunStore& journal, const ResumeRequest& request,
                                             const std::string& playbook_paths, const std::string& inventory_paths,
-                                            const Console& console)
+                                            const Console& console, const std::string& kind)
 {
     if (!request.run.empty()) {
         state::RunId id = 0;
@@ -29,7 +29,7 @@ std::expected<state::RunId, int> chosen_run(state::RunStore& journal, const Resu
         }
         return id;
     }
-    auto latest = journal.latest_unfinished_run(playbook_paths, inventory_paths);
+    auto latest = journal.latest_unfinished_run(playbook_paths, inventory_paths, kind);
     if (!latest) {
         console.error(latest.error().str());
         return std::unexpected(core::k_exit_usage);
@@ -47,9 +47,9 @@ std::expected<state::RunId, int> chosen_run(state::RunStore& journal, const Resu
 
 std::expected<ResumePlan, int> plan_resume(state::RunStore& journal, const ResumeRequest& request,
                                            const std::string& playbook_paths, const std::string& inventory_paths,
-                                           const Console& console)
+                                           const Console& console, const std::string& kind)
 {
-    auto run = chosen_run(journal, request, playbook_paths, inventory_paths, console);
+    auto run = chosen_run(journal, request, playbook_paths, inventory_paths, console, kind);
     if (!run) {
         return std::unexpected(run.error());
     }

@@ -31,9 +31,10 @@ struct ResumePlan {
 
 /// Reads the plan from the run store (journal or etcd); prints the error and returns
 /// exit 2 when RUN is not a run of this store or there is nothing to resume.
+/// `kind` is the kind of run to resume by default ("run", "deploy").
 std::expected<ResumePlan, int> plan_resume(state::RunStore& journal, const ResumeRequest& request,
                                            const std::string& playbook_paths, const std::string& inventory_paths,
-                                           const Console& console);
+                                           const Console& console, const std::string& kind = "run");
 
 /// The runner's hook: a task×host the plan saw completed with the same rendered arguments.
 exec::ResumeLookup resume_lookup(std::shared_ptr<const ResumePlan> plan);

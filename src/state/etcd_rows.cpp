@@ -181,4 +181,27 @@ std::optional<FactsRow> parse_facts_record(const std::string& text)
     return in.ok() ? std::optional<FactsRow>(std::move(row)) : std::nullopt;
 }
 
+std::string layer_record(const LayerRow& row)
+{
+    return dumped(core::Value{{"run", row.run},
+                              {"layer", row.layer},
+                              {"version", row.version},
+                              {"host", row.host},
+                              {"result", row.result},
+                              {"finished_at", row.finished_at}});
+}
+
+std::optional<LayerRow> parse_layer_record(const std::string& text)
+{
+    Fields in(text);
+    LayerRow row;
+    row.run = in.integer("run");
+    row.layer = in.text("layer");
+    row.version = in.text("version");
+    row.host = in.text("host");
+    row.result = in.text("result");
+    row.finished_at = in.real("finished_at");
+    return in.ok() ? std::optional<LayerRow>(std::move(row)) : std::nullopt;
+}
+
 } // namespace scsctl::state

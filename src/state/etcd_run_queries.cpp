@@ -2,6 +2,8 @@
 // message), newest first for the history; the resume rules are completed_tasks.hpp's.
 #include "state/etcd_run_store.hpp"
 
+#include <algorithm>
+
 namespace scsctl::state {
 
 namespace {
@@ -96,7 +98,8 @@ core::Result<std::vector<FactsRow>> EtcdRunStore::facts_rows(RunId run)
 }
 
 core::Result<std::optional<RunId>> EtcdRunStore::latest_unfinished_run(const std::string& playbook_paths,
-                                                                       const std::string& inventory_paths)
+                                                                       const std::string& inventory_paths,
+                                                                       const std::string& kind)
 {
     std::optional<RunRow> latest;
     const std::string first = m_keys.runs();
@@ -105,7 +108,7 @@ core::Result<std::optional<RunId>> EtcdRunStore::latest_unfinished_run(const std
         if (!run) {
             return core::fail(malformed(kv.key));
         }
-        if (run->kind == "run" && run->playbook_paths == playbook_paths && run->inventory_paths == inventory_paths) {
+        if (run->kind == kind && run->playbook_paths == playbook_paths && run->inventory_paths == inventory_paths) {
             latest = std::move(run);
             return false;
         }
@@ -125,6 +128,42 @@ core::Result<CompletedTasks> EtcdRunStore::completed_tasks(RunId run)
 core::Result<std::set<std::string>> EtcdRunStore::failed_hosts(RunId run)
 {
     return failed_from(SCSCTL_TRY(task_rows(run)));
+}
+
+core::Result<void> EtcdRunStore::record_layers(const std::vector<LayerRow>& rows)
+{
+    // A deploy writes a few rows per layer; more than one txn's worth is written in parts.
+    std::vector<EtcdOperation> puts;
+    for (const auto& row : rows) {
+        puts.push_back(EtcdPut{m_keys.layer(row.run, row.layer, row.host), layer_record(row), 0});
+        if (puts.size() == 100) {
+            SCSCTL_TRY(m_client->txn({}, puts));
+            puts.clear();
+        }
+    }
+    if (!puts.empty()) {
+        SCSCTL_TRY(m_client->txn({}, puts));
+    }
+    return {};
+}
+
+core::Result<std::vector<LayerRow>> EtcdRunStore::layer_rows()
+{
+    std::vector<LayerRow> rows;
+    const std::string first = m_keys.layers();
+    SCSCTL_TRY(scan(first, prefix_end(first), false, [&](const EtcdKeyValue& kv) -> core::Result<bool> {
+        auto row = parse_layer_record(kv.value);
+        if (!row) {
+            return core::fail(malformed(kv.key));
+        }
+        rows.push_back(std::move(*row));
+        return true;
+    }));
+    // Keys sort by run, then layer and host; within a run, by the time each layer ended.
+    std::stable_sort(rows.begin(), rows.end(), [](const LayerRow& a, const LayerRow& b) {
+        return a.run != b.run ? a.run < b.run : a.finished_at < b.finished_at;
+    });
+    return rows;
 }
 
 } // namespace scsctl::state

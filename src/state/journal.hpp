@@ -58,9 +58,12 @@ public:
     core::Result<std::vector<TaskRow>> task_rows(RunId run) override;
     core::Result<std::vector<FactsRow>> facts_rows(RunId run) override;
     core::Result<std::optional<RunId>> latest_unfinished_run(const std::string& playbook_paths,
-                                                             const std::string& inventory_paths) override;
+                                                             const std::string& inventory_paths,
+                                                             const std::string& kind = "run") override;
     core::Result<CompletedTasks> completed_tasks(RunId run) override;
     core::Result<std::set<std::string>> failed_hosts(RunId run) override;
+    core::Result<void> record_layers(const std::vector<LayerRow>& rows) override;
+    core::Result<std::vector<LayerRow>> layer_rows() override;
 
 private:
     Journal(Database db, std::chrono::milliseconds commit_interval);

@@ -118,12 +118,12 @@ core::Result<std::vector<FactsRow>> facts_rows(Database& db, RunId run)
 }
 
 core::Result<std::optional<RunId>> latest_unfinished_run(Database& db, const std::string& playbook_paths,
-                                                         const std::string& inventory_paths)
+                                                         const std::string& inventory_paths, const std::string& kind)
 {
     auto statement = SCSCTL_TRY(db.prepare(
-        "SELECT id, status FROM runs WHERE kind = 'run' AND playbook_paths = ?1 AND inventory_paths = ?2 "
+        "SELECT id, status FROM runs WHERE kind = ?3 AND playbook_paths = ?1 AND inventory_paths = ?2 "
         "ORDER BY id DESC LIMIT 1"));
-    statement.bind(1, playbook_paths).bind(2, inventory_paths);
+    statement.bind(1, playbook_paths).bind(2, inventory_paths).bind(3, kind);
     if (!SCSCTL_TRY(statement.step()) || statement.text(1) == k_run_finished) {
         return std::optional<RunId>(); // a finished run (a completed resume too) leaves nothing to resume
     }

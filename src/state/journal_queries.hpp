@@ -22,10 +22,11 @@ core::Result<std::optional<RunRow>> find_run(Database& db, RunId run);
 core::Result<std::vector<TaskRow>> task_rows(Database& db, RunId run);
 core::Result<std::vector<FactsRow>> facts_rows(Database& db, RunId run);
 
-/// The newest run (kind "run") of the same playbooks and inventories, when it did not
-/// finish (running, failed or interrupted); nullopt when it finished or there is none.
+/// The newest run of `kind` ("run", "deploy") of the same playbooks and inventories, when
+/// it did not finish (running, failed or interrupted); nullopt when it finished or there is none.
 core::Result<std::optional<RunId>> latest_unfinished_run(Database& db, const std::string& playbook_paths,
-                                                         const std::string& inventory_paths);
+                                                         const std::string& inventory_paths,
+                                                         const std::string& kind = "run");
 
 /// The task×hosts `run` completed (state/completed_tasks.hpp).
 core::Result<CompletedTasks> completed_tasks(Database& db, RunId run);

@@ -27,7 +27,7 @@ inline constexpr std::size_t k_output_cap = 64 * 1024;
 
 struct RunRow {
     RunId id = 0;
-    std::string kind;         ///< "run" or "exec"
+    std::string kind;         ///< "run", "exec" or "deploy"
     std::string command_line; ///< -e values left out (state/command_line.hpp)
     std::string user;
     double started_at = 0; ///< seconds since the epoch

@@ -26,9 +26,10 @@ core::Result<std::vector<FactsRow>> Journal::facts_rows(RunId run)
 }
 
 core::Result<std::optional<RunId>> Journal::latest_unfinished_run(const std::string& playbook_paths,
-                                                                  const std::string& inventory_paths)
+                                                                  const std::string& inventory_paths,
+                                                                  const std::string& kind)
 {
-    return read([&](Database& db) { return state::latest_unfinished_run(db, playbook_paths, inventory_paths); });
+    return read([&](Database& db) { return state::latest_unfinished_run(db, playbook_paths, inventory_paths, kind); });
 }
 
 core::Result<CompletedTasks> Journal::completed_tasks(RunId run)

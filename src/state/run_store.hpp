@@ -12,6 +12,7 @@
 #include "core/result.hpp"
 #include "state/completed_tasks.hpp"
 #include "state/journal_rows.hpp"
+#include "state/layer_rows.hpp"
 
 namespace scsctl::state {
 
@@ -39,13 +40,19 @@ class RunStore {
     virtual core::Result<std::vector<TaskRow>> task_rows(RunId run) = 0;
     /// A run's host facts, by host name.
     virtual core::Result<std::vector<FactsRow>> facts_rows(RunId run) = 0;
-    /// The newest run (kind "run") of these playbooks and inventories when it did not
-    /// finish; nullopt when it finished or there is none.
+    /// The newest run of `kind` ("run", "deploy") of these playbooks and inventories when
+    /// it did not finish; nullopt when it finished or there is none.
     virtual core::Result<std::optional<RunId>> latest_unfinished_run(const std::string& playbook_paths,
-                                                                     const std::string& inventory_paths) = 0;
+                                                                     const std::string& inventory_paths,
+                                                                     const std::string& kind = "run") = 0;
     virtual core::Result<CompletedTasks> completed_tasks(RunId run) = 0;
     /// Hosts with a failed (not ignored, not rescued), unreachable or interrupted result.
     virtual core::Result<std::set<std::string>> failed_hosts(RunId run) = 0;
+
+    /// Stores what a deploy did to layers (synchronously, all rows or none).
+    virtual core::Result<void> record_layers(const std::vector<LayerRow>& rows) = 0;
+    /// Every layer row ever recorded, oldest first.
+    virtual core::Result<std::vector<LayerRow>> layer_rows() = 0;
 };
 
 } // namespace scsctl::state

@@ -1,7 +1,8 @@
 // The migrations. Append only: a released migration is never edited, a change is a new
 // entry. Version 1 is the first journal (runs, task results); version 2 adds what
 // --resume needs (the registered result, the run a result was resumed from) and facts;
-// version 3 adds the inventory lock (state/sqlite_run_lock.hpp).
+// version 3 adds the inventory lock (state/sqlite_run_lock.hpp); version 4 what
+// `scsctl deploy` did per layer and host (state/layer_rows.hpp).
 #include "state/schema.hpp"
 
 #include <string>
@@ -75,6 +76,19 @@ CREATE TABLE locks (
     started_at REAL NOT NULL,
     expires_at REAL
 );
+)sql",
+    // 4: layer deployments, one row per deploy run, layer and host
+    R"sql(
+CREATE TABLE layer_deployments (
+    id INTEGER PRIMARY KEY,
+    run_id INTEGER NOT NULL REFERENCES runs(id),
+    layer TEXT NOT NULL,
+    version TEXT NOT NULL,
+    host TEXT NOT NULL,
+    result TEXT NOT NULL,
+    finished_at REAL NOT NULL
+);
+CREATE INDEX layer_deployments_by_layer ON layer_deployments(layer, host);
 )sql",
 };
 

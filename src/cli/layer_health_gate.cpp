@@ -1,0 +1,53 @@
+// The reachability gate (layer_health_gate.hpp): an ad-hoc `true` with a 30 s limit per
+// host; the first three failing hosts are named in the reason.
+#include "cli/layer_health_gate.hpp"
+
+#include "exec/adhoc.hpp"
+
+namespace scsctl::cli {
+
+GateResult ReachabilityGate::check(const plan::LayerPlan& layer, const InventoryContext& inventory)
+{
+    std::vector<model::HostId> ids;
+    for (const auto& name : layer.hosts) {
+        if (auto id = inventory.loaded.inventory.find_host(name)) {
+            ids.push_back(*id);
+        }
+    }
+    if (ids.empty()) {
+        return {};
+    }
+    auto connections = connections_for(inventory, ids, m_defaults, m_console, m_vars);
+    if (!connections) {
+        return {false, "reachable", "the connection settings of the layer's hosts are not valid"};
+    }
+    std::vector<exec::AdhocHost> targets;
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        targets.push_back({inventory.loaded.inventory.host(ids[i]).name, std::move((*connections)[i])});
+    }
+    exec::AdhocOptions options;
+    options.command = "true";
+    options.forks = m_forks;
+    options.timeout = std::chrono::seconds(30);
+    const auto outcomes = exec::run_adhoc(m_pool, targets, options);
+    std::string reason;
+    std::size_t failing = 0;
+    for (const auto& outcome : outcomes) {
+        if (outcome.status == model::HostStatus::ok) {
+            continue;
+        }
+        if (++failing <= 3) {
+            reason += (reason.empty() ? "" : "; ") + outcome.host + ": " + outcome.error;
+        }
+    }
+    if (failing == 0) {
+        return {};
+    }
+    if (failing > 3) {
+        reason += "; and " + std::to_string(failing - 3) + " more";
+    }
+    return {false, "reachable", std::to_string(failing) + " of " + std::to_string(outcomes.size()) +
+                                    " hosts not reachable: " + reason};
+}
+
+} // namespace scsctl::cli

@@ -1,0 +1,115 @@
+// Layer deployments in both run stores: the same rows written to the SQLite journal and
+// to a real etcd read back the same, oldest first; the fold per layer and host keeps the
+// newest row and whether any succeeded; a version 3 journal is upgraded to hold them;
+// latest_unfinished_run tells deploy runs from run runs.
+#include <catch2/catch.hpp>
+
+#include "etcd_fixture.hpp"
+#include "state/journal.hpp"
+#include "state/run_store_backend.hpp"
+#include "state/schema.hpp"
+#include "temp_dir.hpp"
+
+using namespace scsctl;
+using namespace scsctl::state;
+
+namespace {
+
+RunRow deploy_run(const std::string& kind = "deploy")
+{
+    RunRow run;
+    run.kind = kind;
+    run.command_line = "scsctl deploy";
+    run.user = "alice";
+    run.started_at = 1714557603.25;
+    run.inventory_paths = "/p/inv";
+    run.inventory_hash = "inv-hash";
+    run.playbook_paths = "/p/kvm/deploy.yml";
+    run.playbook_hash = "pb-hash";
+    run.pid = 4242;
+    return run;
+}
+
+/// Two deploys: kvm ok on a and b, then kvm failed on b and ceph ok on b.
+std::vector<LayerRow> write_history(RunStore& store)
+{
+    const RunId first = *store.begin_run(deploy_run());
+    REQUIRE(store.record_layers({{first, "kvm", "0.1.0", "a", k_layer_ok, 100}, {first, "kvm", "0.1.0", "b", k_layer_ok, 100}}));
+    REQUIRE(store.finish_run(first, k_run_finished, 0));
+    const RunId second = *store.begin_run(deploy_run());
+    REQUIRE(store.record_layers({{second, "kvm", "0.2.0", "b", k_layer_failed, 200}}));
+    REQUIRE(store.record_layers({{second, "ceph", "0.1.0", "b", k_layer_gate_failed, 201}}));
+    auto rows = store.layer_rows();
+    REQUIRE(rows);
+    return *rows;
+}
+
+std::string shown(const std::vector<LayerRow>& rows)
+{
+    std::string out;
+    for (const auto& row : rows) {
+        out += std::to_string(row.run) + " " + row.layer + " " + row.version + " " + row.host + " " + row.result + "\n";
+    }
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("layer rows: recorded and read back oldest first, folded per layer and host", "[state]")
+{
+    testing::TempDir dir;
+    auto store = open_run_store((dir.path() / "state.db").string());
+    REQUIRE(store);
+    const auto rows = write_history(**store);
+    CHECK(shown(rows) == "1 kvm 0.1.0 a ok\n1 kvm 0.1.0 b ok\n2 kvm 0.2.0 b failed\n2 ceph 0.1.0 b gate_failed\n");
+    const auto folded = latest_per_host(rows);
+    REQUIRE(folded.size() == 3); // ceph b, kvm a, kvm b
+    CHECK(folded[0].last.layer == "ceph");
+    CHECK_FALSE(folded[0].ever_ok);
+    CHECK(folded[2].last.host == "b");
+    CHECK(folded[2].last.result == "failed");
+    CHECK(folded[2].last.version == "0.2.0");
+    CHECK(folded[2].ever_ok);
+}
+
+TEST_CASE("layer rows: the latest unfinished run is looked up per kind", "[state]")
+{
+    testing::TempDir dir;
+    auto store = open_run_store((dir.path() / "state.db").string());
+    REQUIRE(store);
+    const RunId deploy = *(*store)->begin_run(deploy_run("deploy"));
+    const RunId run = *(*store)->begin_run(deploy_run("run"));
+    CHECK(*(*store)->latest_unfinished_run("/p/kvm/deploy.yml", "/p/inv", "deploy") == deploy);
+    CHECK(*(*store)->latest_unfinished_run("/p/kvm/deploy.yml", "/p/inv") == run);
+}
+
+TEST_CASE("layer rows: a version 3 journal is upgraded to hold them", "[state]")
+{
+    testing::TempDir dir;
+    const std::string path = (dir.path() / "state.db").string();
+    {
+        auto db = Database::open(path);
+        REQUIRE(db);
+        REQUIRE(migrate(*db, 3));
+        REQUIRE(*schema_version(*db) == 3);
+    }
+    auto journal = Journal::open(path);
+    REQUIRE(journal);
+    CHECK(*(*journal)->read([](Database& db) { return schema_version(db); }) == 4);
+    CHECK(shown(write_history(**journal)).size() > 0);
+}
+
+TEST_CASE("layer rows: etcd answers as the SQLite journal does", "[etcd][state]")
+{
+    SCSCTL_SKIP_WITHOUT_ETCD();
+    testing::EtcdServer server;
+    testing::TempDir dir;
+    auto sqlite = open_run_store((dir.path() / "state.db").string());
+    auto etcd = open_run_store(server.url("ci/prod"));
+    REQUIRE(sqlite);
+    REQUIRE(etcd);
+    const auto expected = shown(write_history(**sqlite));
+    CHECK(shown(write_history(**etcd)) == expected);
+    CHECK(*(*etcd)->latest_unfinished_run("/p/kvm/deploy.yml", "/p/inv", "deploy") == 2);
+    CHECK_FALSE(*(*etcd)->latest_unfinished_run("/p/kvm/deploy.yml", "/p/inv", "run"));
+}
