@@ -19,9 +19,9 @@ bool plan_still_matches(const plan::Plan& plan, const model::Inventory& inventor
         matches = false;
     }
     for (const auto& layer : plan.layers) {
-        if (plan::directory_sha256(layer.playbook_dir) != layer.playbooks_sha256) {
+        if (plan::layer_inputs_sha256(plan.playbook_root, layer.name) != layer.playbooks_sha256) {
             console.error("the playbooks of layer '" + layer.name + "' (" + layer.playbook_dir +
-                          ") changed since the plan was made; make the plan again");
+                          ", or the shared common/) changed since the plan was made; make the plan again");
             matches = false;
         }
     }

@@ -130,4 +130,22 @@ std::string directory_sha256(const std::string& dir)
     return listing_sha256(directory_files(dir));
 }
 
+std::string layer_inputs_sha256(const std::string& root, std::string_view layer)
+{
+    const fs::path layer_dir = fs::path(root) / std::string(layer);
+    std::error_code error;
+    if (!fs::is_directory(layer_dir, error)) {
+        return {};
+    }
+    std::vector<HashedFile> files = directory_files(layer_dir.string());
+    const fs::path common = fs::path(root) / "common";
+    if (fs::is_directory(common, error)) {
+        for (auto& file : directory_files(common.string())) {
+            file.label = "common/" + file.label;
+            files.push_back(std::move(file));
+        }
+    }
+    return listing_sha256(files);
+}
+
 } // namespace scsctl::plan

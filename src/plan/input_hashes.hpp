@@ -40,4 +40,9 @@ std::string inventory_sha256(const model::Inventory& inventory);
 /// directory_files(dir); "" when `dir` is not a directory.
 std::string directory_sha256(const std::string& dir);
 
+/// The digest of everything a layer's playbooks may read: `root/<layer>/` and the tasks
+/// all layers share in `root/common/` (labelled "common/..."); "" when the layer has no
+/// directory.
+std::string layer_inputs_sha256(const std::string& root, std::string_view layer);
+
 } // namespace scsctl::plan

@@ -120,7 +120,7 @@ core::Result<Plan> build_plan(const PlanRequest& request, core::Diagnostics& dia
         }
         entry.hosts = SCSCTL_TRY(layer_hosts(*request.inventory, *layer, request.limit));
         entry.playbook_dir = (fs::path(request.playbook_root) / std::string(layer->name)).string();
-        entry.playbooks_sha256 = directory_sha256(entry.playbook_dir);
+        entry.playbooks_sha256 = layer_inputs_sha256(request.playbook_root, layer->name);
         const std::string playbook = deploy_playbook_path(request.playbook_root, layer->name);
         std::error_code error;
         if (fs::is_regular_file(playbook, error)) {
