@@ -38,5 +38,6 @@ void define_validate(CLI::App& command, GlobalOptions& options);
 void define_plan(CLI::App& command, GlobalOptions& options);
 void define_deploy(CLI::App& command, GlobalOptions& options);
 void define_status(CLI::App& command, GlobalOptions& options);
+void define_scs(CLI::App& command, GlobalOptions& options);
 
 } // namespace scsctl::cli

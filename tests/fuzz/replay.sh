@@ -2,9 +2,9 @@
 # tests/fuzz/replay.sh [--no-build] BUILD_DIR
 # Builds the fuzz harnesses with the plain compiler in BUILD_DIR (configured with
 # -DSCSCTL_FUZZ=ON; --no-build skips configure and build, as the ctest entry does) and runs
-# every input of tests/fuzz/corpus/{yaml,ini,template,playbook}/ through its harness
-# (fuzz_yaml_inventory, fuzz_ini_inventory, fuzz_template, fuzz_playbook), one process per input,
-# under a CPU-time limit (REPLAY_CPU_SECONDS, default 10; ulimit -t, so a loaded machine
+# every input of tests/fuzz/corpus/{yaml,ini,template,playbook,flavor}/ through its harness
+# (fuzz_yaml_inventory, fuzz_ini_inventory, fuzz_template, fuzz_playbook, fuzz_flavor_name),
+# one process per input, under a CPU-time limit (REPLAY_CPU_SECONDS, default 10; ulimit -t, so a loaded machine
 # does not fail inputs), a wall-clock backstop (REPLAY_TIMEOUT, default 120 s) and an
 # address-space limit (REPLAY_MEMORY_MB, default 2048; ulimit -v). An input passes when its
 # harness exits 0.
@@ -31,15 +31,16 @@ if [[ $build_it == 1 ]]; then
     launcher=()
     command -v ccache >/dev/null 2>&1 && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
     cmake -S "$root" -B "$build" -G Ninja -DSCSCTL_FUZZ=ON "${launcher[@]}" >/dev/null || exit 2
-    ninja -C "$build" -j "${REPLAY_JOBS:-2}" fuzz_yaml_inventory fuzz_ini_inventory fuzz_template fuzz_playbook || exit 2
+    ninja -C "$build" -j "${REPLAY_JOBS:-2}" fuzz_yaml_inventory fuzz_ini_inventory fuzz_template fuzz_playbook \
+        fuzz_flavor_name || exit 2
 fi
 
 passed=0
 failed=0
 # corpus kind -> harness
 declare -A harness_of=([yaml]=fuzz_yaml_inventory [ini]=fuzz_ini_inventory [template]=fuzz_template
-                       [playbook]=fuzz_playbook)
-for kind in yaml ini template playbook; do
+                       [playbook]=fuzz_playbook [flavor]=fuzz_flavor_name)
+for kind in yaml ini template playbook flavor; do
     harness=$(find "$build" -type f -name "${harness_of[$kind]}" -perm -u+x | head -1)
     if [[ -z $harness ]]; then
         echo "FAIL no ${harness_of[$kind]} in $build (configure with -DSCSCTL_FUZZ=ON or -DSCSCTL_FUZZ_REPLAY=ON)"
