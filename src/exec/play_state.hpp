@@ -50,6 +50,9 @@ struct PlaybookRunner::State {
     std::unique_ptr<ActionRunner> actions;
     std::map<std::string, HostCursor> cursors;
     bool end_play = false;
+    /// Ends the playbook, not just the play, as ansible-playbook does when a batch failed
+    /// entirely, max_fail_percentage was exceeded, or any_errors_fatal struck.
+    bool end_playbook = false;
     std::set<std::string> started_hosts; ///< hosts that reached --start-at-task
     core::Value hostvars_cache;
     std::size_t hostvars_generation = 0;

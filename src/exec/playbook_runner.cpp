@@ -142,6 +142,20 @@ void run_round(State& state, const model::Task& task, const std::vector<std::str
     }
 }
 
+/// How many hosts of `batch` are out of the play (failed or unreachable).
+std::size_t hosts_out(State& state, const std::vector<std::string>& batch)
+{
+    return static_cast<std::size_t>(std::count_if(batch.begin(), batch.end(), [&](const auto& host) {
+        return state.runtime(host).failed || state.runtime(host).unreachable;
+    }));
+}
+
+bool above_max_fail(std::size_t failed, std::size_t batch_size, double max_fail_percentage)
+{
+    return max_fail_percentage >= 0 &&
+           static_cast<double>(failed) * 100.0 / static_cast<double>(batch_size) > max_fail_percentage;
+}
+
 void run_batch(State& state, const std::vector<std::string>& batch, double max_fail_percentage)
 {
     state.start_batch(batch);
@@ -178,14 +192,22 @@ void run_batch(State& state, const std::vector<std::string>& batch, double max_f
             current[host] = nullptr;
         }
         run_round(state, *task, hosts, batch);
-        if (max_fail_percentage >= 0) {
-            const auto failed = std::count_if(batch.begin(), batch.end(), [&](const auto& host) {
-                return state.runtime(host).failed || state.runtime(host).unreachable;
-            });
-            if (static_cast<double>(failed) * 100.0 / static_cast<double>(batch.size()) > max_fail_percentage) {
-                state.end_play = true;
-            }
+        if (above_max_fail(hosts_out(state, batch), batch.size(), max_fail_percentage)) {
+            state.end_play = true;
+            state.end_playbook = true;
         }
+    }
+}
+
+/// After a batch, whatever the strategy: as ansible-playbook, a batch whose hosts all
+/// failed, or more than max_fail_percentage of it (a failure a block's always: section
+/// followed is only counted once the section is done), ends the playbook.
+void judge_batch(State& state, const std::vector<std::string>& batch, double max_fail_percentage)
+{
+    const std::size_t failed = hosts_out(state, batch);
+    if (failed == batch.size() || above_max_fail(failed, batch.size(), max_fail_percentage)) {
+        state.end_play = true;
+        state.end_playbook = true;
     }
 }
 
@@ -257,9 +279,6 @@ core::Result<model::Recap> PlaybookRunner::run(const model::Playbook& playbook)
     State& state = *m_state;
     for (const auto& play : playbook.plays) {
         const auto hosts = SCSCTL_TRY(play_hosts(state, play));
-        for (const auto& host : hosts) {
-            state.recap.hosts[host]; // a host that played is in the recap, even with nothing counted
-        }
         prepare_play(state, play, hosts);
         vars::ValueScope extra(state.options.extra_vars);
         auto name = state.engine.render(core::Value(play.name.empty() ? play.hosts : play.name), extra);
@@ -293,6 +312,9 @@ core::Result<model::Recap> PlaybookRunner::run(const model::Playbook& playbook)
             return core::fail(core::Error{core::ErrorKind::config, batches.error().message, play.where});
         }
         for (const auto& batch : *batches) {
+            for (const auto& host : batch) {
+                state.recap.hosts[host]; // a host whose batch started is in the recap, even with nothing counted
+            }
             state.play_vars.play_batch = batch;
             for (auto& [name_, runtime] : state.runtimes) {
                 (void)name_;
@@ -303,6 +325,7 @@ core::Result<model::Recap> PlaybookRunner::run(const model::Playbook& playbook)
             } else {
                 run_batch(state, batch, max_fail);
             }
+            judge_batch(state, batch, max_fail);
             if (state.end_play) {
                 break;
             }
@@ -310,6 +333,9 @@ core::Result<model::Recap> PlaybookRunner::run(const model::Playbook& playbook)
         for (auto& [name_, runtime] : state.runtimes) {
             (void)name_;
             runtime.ended = false;
+        }
+        if (state.end_playbook) {
+            break;
         }
     }
     for (auto& [name, counters] : state.recap.hosts) {

@@ -249,6 +249,7 @@ void PlaybookRunner::State::run_task(const model::Task& task, const std::vector<
         for (const auto& outcome : outcomes) {
             if (outcome->status == model::TaskStatus::failed && !outcome->ignored) {
                 end_play = true;
+                end_playbook = true;
             }
         }
     }
