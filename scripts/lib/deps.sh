@@ -14,12 +14,13 @@ SCSCTL_BUILD_PACKAGES=(
 # a real OpenSSH server and client plus sudo for the SSH suite (tests/ssh), and for the
 # CI outputs (tests/integration/reports_test.sh): python3-jsonschema for the JSON Lines
 # schema, xmllint (libxml2-utils) for JUnit XML, headless chromium for the HTML report,
+# jq for the JSON checks of the integration scripts (validate_test.sh, plugin_test.sh),
 # and a real etcd (etcd-server) for the etcd state backend (src/state/etcd_*_test.cpp,
 # tests/integration/etcd_state_test.sh).
 SCSCTL_TEST_PACKAGES=(
     catch2 ansible-core python3 time groff-base
     sudo openssh-server openssh-client
-    python3-jsonschema libxml2-utils chromium
+    python3-jsonschema libxml2-utils chromium jq
     etcd-server
 )
 

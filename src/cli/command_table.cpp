@@ -11,6 +11,7 @@ constexpr CommandSpec k_commands[] = {
     {"runs", "The run journal: past runs, and one run's results per host and task (runs show RUN)", define_runs},
     {"layers", "List the layers (name, version, depends_on, groups, source) in dependency order", define_layers},
     {"validate", "Check an inventory against every layer's requirements, offline (--junit FILE)", define_validate},
+    {"health", "Run every layer's health checks on its hosts; exit 0 only when all pass", define_health},
     {"vars", "Show the variables a host sees and where each value comes from", define_vars},
     {"lock", "Lock the inventory against runs (--reason, --ttl); lock status shows the holder", define_lock},
     {"unlock", "Release the inventory lock (--force: anyone's)", define_unlock},
