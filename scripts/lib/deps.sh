@@ -16,7 +16,7 @@ SCSCTL_BUILD_PACKAGES=(
 # schema, xmllint (libxml2-utils) for JUnit XML, headless chromium for the HTML report,
 # and a real etcd (etcd-server) for the etcd state backend (src/state/etcd_*_test.cpp,
 # tests/integration/etcd_state_test.sh); jq for the JSON checks of the shell suites
-# (validate_test, deploy_test, scs_flavor_test).
+# (validate_test, deploy_test, plugin_test, scs_flavor_test).
 SCSCTL_TEST_PACKAGES=(
     catch2 ansible-core python3 time groff-base
     sudo openssh-server openssh-client

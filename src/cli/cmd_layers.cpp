@@ -1,13 +1,12 @@
-// scsctl layers: the known layers in dependency order (text table or JSON). Owns output
-// formatting only; the registry and the order live in layers/.
+// scsctl layers: the known layers, built-in and plugins, in dependency order (text table
+// or JSON). Owns output formatting only; the catalogue and the order live in layers/.
 #include <cstdio>
 #include <string>
 
 #include "cli/command_table.hpp"
 #include "core/exit_codes.hpp"
 #include "core/value.hpp"
-#include "layers/layer_order.hpp"
-#include "layers/registry.hpp"
+#include "cli/layer_catalogue.hpp"
 
 namespace scsctl::cli {
 
@@ -31,8 +30,10 @@ std::string group_list(const layers::LayerDescriptor& layer)
     return text.empty() ? "-" : text;
 }
 
-core::Value layer_json(const layers::LayerDescriptor& layer, layers::LayerSource source)
+core::Value layer_json(layers::Layer& entry_layer)
 {
+    const auto& layer = entry_layer.descriptor();
+    const auto source = entry_layer.source();
     core::Value entry = core::Value::object();
     entry["name"] = layer.name;
     entry["version"] = layer.version;
@@ -46,30 +47,32 @@ core::Value layer_json(const layers::LayerDescriptor& layer, layers::LayerSource
     }
     entry["source"] = layers::source_name(source);
     entry["summary"] = layer.summary;
+    if (const auto* plugin = layers::as_plugin(&entry_layer)) {
+        entry["path"] = plugin->path();
+    }
     return entry;
 }
 
 int run_layers(const GlobalOptions& options)
 {
-    auto order = layers::dependency_order(layers::builtin_layers());
-    if (!order) {
-        Console(options).error(order.error().str());
-        return core::k_exit_internal;
+    auto catalogue = load_catalogue(Console(options));
+    if (!catalogue) {
+        return catalogue.error();
     }
-    const auto source = layers::LayerSource::builtin;
     if (options.output == OutputFormat::json) {
         core::Value list = core::Value::array();
-        for (const auto* layer : *order) {
-            list.push_back(layer_json(*layer, source));
+        for (auto* layer : catalogue->ordered()) {
+            list.push_back(layer_json(*layer));
         }
         std::fputs((list.dump(2) + "\n").c_str(), stdout);
         return core::k_exit_ok;
     }
     std::printf("%-11s %-8s %-16s %-40s %s\n", "NAME", "VERSION", "DEPENDS_ON", "GROUPS", "SOURCE");
-    for (const auto* layer : *order) {
+    for (const auto* entry : catalogue->ordered()) {
+        const auto* layer = &entry->descriptor();
         std::printf("%-11s %-8s %-16s %-40s %s\n", std::string(layer->name).c_str(),
                     std::string(layer->version).c_str(), joined(layer->depends_on).c_str(), group_list(*layer).c_str(),
-                    std::string(layers::source_name(source)).c_str());
+                    std::string(layers::source_name(entry->source())).c_str());
     }
     return core::k_exit_ok;
 }

@@ -1,6 +1,7 @@
 // scsctl validate -i INV [--junit FILE]: the inventory's own checks plus every layer's
-// requirements, offline, all problems at once (exit 2). Owns option wiring and
-// reporting; the rules live in layers/validate.
+// requirements (built-in rules over built-in and plugin layers, then each plugin's own
+// `validate`), offline, all problems at once (exit 2; a failing plugin: 5). Owns option
+// wiring and reporting; the rules live in layers/validate.
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -11,8 +12,8 @@
 #include "core/exit_codes.hpp"
 #include "inventory/inventory_checks.hpp"
 #include "inventory/loader.hpp"
-#include "layers/layer_order.hpp"
-#include "layers/registry.hpp"
+#include "cli/layer_catalogue.hpp"
+#include "layers/plugin_validate.hpp"
 #include "layers/validate.hpp"
 #include "report/atomic_file.hpp"
 
@@ -23,6 +24,29 @@ namespace {
 struct ValidateArgs {
     std::string junit;
 };
+
+/// Each plugin's own `validate` over its view of the inventory (secrets removed), as one
+/// more rule outcome per plugin layer ("plugin_validate").
+core::Result<void> add_plugin_outcomes(const layers::Catalogue& catalogue, const model::Inventory& inventory,
+                                       std::vector<layers::RuleOutcome>& outcomes)
+{
+    const layers::VarLocator locator(inventory);
+    const auto filter = plugin_secret_filter();
+    for (auto* layer : catalogue.ordered()) {
+        auto* plugin = layers::as_plugin(layer);
+        if (plugin == nullptr) {
+            continue;
+        }
+        auto problems = plugin->validate(layers::inventory_view(inventory, plugin->descriptor(), filter));
+        if (!problems) {
+            return core::fail(problems.error());
+        }
+        layers::RuleOutcome outcome{"plugin_validate", std::string(plugin->descriptor().name), {}};
+        layers::add_plugin_problems(inventory, locator, outcome.layer, *problems, outcome.diagnostics);
+        outcomes.push_back(std::move(outcome));
+    }
+    return {};
+}
 
 int run_validate(const GlobalOptions& options, const ValidateArgs& args)
 {
@@ -37,19 +61,23 @@ int run_validate(const GlobalOptions& options, const ValidateArgs& args)
             return core::k_exit_usage;
         }
     }
+    auto catalogue = load_catalogue(console);
+    if (!catalogue) {
+        return catalogue.error();
+    }
     inventory::LoadOptions load;
     load.sources = options.inventories;
     auto loaded = inventory::load_inventory(load);
     inventory::check_inventory(loaded.inventory, loaded.diagnostics, true);
 
     std::vector<layers::RuleOutcome> outcomes;
-    const auto order = layers::dependency_order(layers::builtin_layers());
-    if (!order) {
-        console.error(order.error().str());
-        return core::k_exit_internal;
-    }
+    const auto order = catalogue->descriptors();
     if (!loaded.diagnostics.has_errors()) {
-        outcomes = layers::validate_layers(loaded.inventory, *order);
+        outcomes = layers::validate_layers(loaded.inventory, order);
+        if (auto added = add_plugin_outcomes(*catalogue, loaded.inventory, outcomes); !added) {
+            console.error(added.error().str());
+            return layer_exit_code(added.error());
+        }
     }
     core::Diagnostics all = loaded.diagnostics;
     for (const auto& outcome : outcomes) {
@@ -71,7 +99,7 @@ int run_validate(const GlobalOptions& options, const ValidateArgs& args)
         return core::k_exit_usage;
     }
     if (options.output != OutputFormat::json) {
-        std::fprintf(stderr, "scsctl: inventory is valid for %zu layers\n", order->size());
+        std::fprintf(stderr, "scsctl: inventory is valid for %zu layers\n", order.size());
     }
     return core::k_exit_ok;
 }

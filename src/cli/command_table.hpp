@@ -39,5 +39,6 @@ void define_plan(CLI::App& command, GlobalOptions& options);
 void define_deploy(CLI::App& command, GlobalOptions& options);
 void define_status(CLI::App& command, GlobalOptions& options);
 void define_scs(CLI::App& command, GlobalOptions& options);
+void define_health(CLI::App& command, GlobalOptions& options);
 
 } // namespace scsctl::cli

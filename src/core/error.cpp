@@ -26,6 +26,8 @@ int exit_code_for(ErrorKind kind)
         return k_exit_unreachable;
     case ErrorKind::lock_held:
         return k_exit_lock_held;
+    case ErrorKind::plugin:
+        return k_exit_plugin;
     case ErrorKind::interrupted:
         return k_exit_interrupted;
     case ErrorKind::internal:

@@ -16,6 +16,7 @@ enum class ErrorKind {
     failed,      ///< a task or command failed (exit 1)
     unreachable, ///< a host could not be reached (exit 3)
     lock_held,   ///< another run holds the inventory lock (exit 4)
+    plugin,      ///< an external layer plugin crashed, hung or broke the protocol (exit 8)
     interrupted, ///< SIGINT (exit 130)
     internal,    ///< a bug in scsctl (exit 70)
 };

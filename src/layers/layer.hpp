@@ -1,6 +1,7 @@
 // The Layer descriptor: what one layer of a region (kvm, ceph, ...) declares about
-// itself, as plain constexpr data, and the Layer interface that built-in and (later)
-// plugin layers share. Depends on the standard library only.
+// itself, as plain data (constexpr for built-ins, owned_descriptor.hpp for plugins), and
+// the Layer interface that built-in and plugin layers share. Depends on the standard
+// library only.
 #pragma once
 
 #include <span>
@@ -47,8 +48,8 @@ struct GroupDecl {
     std::string_view description = {};
 };
 
-/// One layer's declaration. Playbooks, health checks and secrets are declared here; their
-/// contents (playbooks/<layer>/*.yml, check implementations) are not yet written.
+/// One layer's declaration. Playbooks, health checks and secrets are declared here; the
+/// built-ins' contents (playbooks/<layer>/*.yml, check implementations) are not yet written.
 struct LayerDescriptor {
     std::string_view name = {};
     std::string_view version = {};
@@ -56,7 +57,7 @@ struct LayerDescriptor {
     std::span<const GroupDecl> groups = {};
     std::span<const VarDecl> vars = {};
     std::span<const std::string_view> playbooks = {};     ///< file names under playbooks/<layer>/
-    std::span<const std::string_view> health_checks = {}; ///< check names (not yet implemented)
+    std::span<const std::string_view> health_checks = {}; ///< check names (plugins: from describe)
     std::span<const std::string_view> secrets = {};       ///< names in secrets::secret_registry()
     std::string_view summary = {};
 };
@@ -64,7 +65,7 @@ struct LayerDescriptor {
 enum class LayerSource { builtin, plugin };
 
 /// A layer as the rest of scsctl sees it: built-in layers wrap a registry row; external
-/// plugins (scsctl-layer-<name>, not yet) will answer `describe` with the same data.
+/// plugins (scsctl-layer-<name>, plugin_layer.hpp) answer `describe` with the same data.
 class Layer {
   public:
     virtual ~Layer() = default;

@@ -24,6 +24,10 @@ class VarLocator {
     /// Where the region variable `key` (group 'all') is set, else the inventory file.
     core::Location region_var(const std::string& key) const;
 
+    /// Where `key` is set for `group` (group_vars file, else the group's vars in the
+    /// inventory); empty when the group does not set it.
+    core::Location group_var(model::GroupId group, const std::string& key) const;
+
     /// The inventory file itself (line 1, column 1): where missing things are reported.
     core::Location inventory_file() const;
 
@@ -31,7 +35,6 @@ class VarLocator {
     /// `key:` (YAML) or `key=` (INI) at or after `from_line` in `file`; empty if absent.
     core::Location find_key(const std::string& file, const std::string& key, int from_line) const;
     core::Location in_files(const std::vector<std::string>* files, const std::string& key) const;
-    core::Location group_var(model::GroupId group, const std::string& key) const;
     const std::vector<std::string>& lines_of(const std::string& file) const;
 
     const model::Inventory& m_inventory;
