@@ -16,6 +16,7 @@ constexpr CommandSpec k_commands[] = {
     {"unlock", "Release the inventory lock (--force: anyone's)", define_unlock},
     {"exec", "Run one command on many hosts at once over SSH", define_exec},
     {"secrets", "The encrypted secret store: generate, rotate, view (secrets generate -i INV)", define_secrets},
+    {"lab", "A local lab of Debian 12 hosts (systemd-nspawn, private bridge): lab up|down|status --dir D", define_lab},
     {"ssh", "SSH helpers: pin host keys explicitly (ssh trust)", define_ssh},
     {"config", "Show the effective configuration and where each value came from", define_config},
     {"completion", "Print a shell completion script (bash or zsh)", define_completion},

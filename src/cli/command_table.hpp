@@ -35,5 +35,6 @@ void define_completion(CLI::App& command, GlobalOptions& options);
 void define_man(CLI::App& command, GlobalOptions& options);
 void define_layers(CLI::App& command, GlobalOptions& options);
 void define_validate(CLI::App& command, GlobalOptions& options);
+void define_lab(CLI::App& command, GlobalOptions& options);
 
 } // namespace scsctl::cli

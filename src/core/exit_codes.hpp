@@ -8,6 +8,7 @@ inline constexpr int k_exit_failed = 1;      ///< one or more tasks or commands 
 inline constexpr int k_exit_usage = 2;       ///< usage, inventory or configuration error
 inline constexpr int k_exit_unreachable = 3; ///< one or more hosts unreachable
 inline constexpr int k_exit_lock_held = 4;   ///< the inventory lock is held by another run
+inline constexpr int k_exit_environment = 5; ///< not root, or a program the command needs is missing
 inline constexpr int k_exit_internal = 70;   ///< a bug in scsctl (EX_SOFTWARE)
 inline constexpr int k_exit_interrupted = 130;
 inline constexpr int k_exit_terminated = 143;
