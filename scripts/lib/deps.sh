@@ -16,12 +16,15 @@ SCSCTL_BUILD_PACKAGES=(
 # schema, xmllint (libxml2-utils) for JUnit XML, headless chromium for the HTML report,
 # and a real etcd (etcd-server) for the etcd state backend (src/state/etcd_*_test.cpp,
 # tests/integration/etcd_state_test.sh); jq for the JSON checks of the shell suites
-# (validate_test, deploy_test, plugin_test, scs_flavor_test).
+# (validate_test, deploy_test, plugin_test, scs_flavor_test); and for the local lab
+# (scsctl lab, tests/integration/lab_test.sh): mmdebstrap for the base image,
+# systemd-nspawn (systemd-container), iproute2, iptables, ethtool, bc for timings.
 SCSCTL_TEST_PACKAGES=(
     catch2 ansible-core python3 time groff-base
     sudo openssh-server openssh-client
     python3-jsonschema libxml2-utils chromium
     etcd-server jq
+    mmdebstrap systemd-container iproute2 iptables ethtool bc
 )
 
 # ensure_packages NAME...: installs the packages that are not installed yet.

@@ -12,6 +12,7 @@ inline constexpr int k_exit_plan_stale = 5;  ///< deploy PLAN.json: the inventor
 inline constexpr int k_exit_gate_failed = 6; ///< deploy: a layer's health gate failed; later layers did not run
 inline constexpr int k_exit_dependency = 7;  ///< deploy: a layer's dependency was never deployed (no --force)
 inline constexpr int k_exit_plugin = 8;      ///< an external layer plugin crashed, hung or broke the protocol
+inline constexpr int k_exit_environment = 9; ///< not root, or a program the command needs is missing
 inline constexpr int k_exit_internal = 70;   ///< a bug in scsctl (EX_SOFTWARE)
 inline constexpr int k_exit_interrupted = 130;
 inline constexpr int k_exit_terminated = 143;
