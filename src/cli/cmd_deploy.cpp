@@ -40,6 +40,7 @@ struct DeployFlags {
     CLI::Option* resume = nullptr;
     std::string resume_run;
     bool retry_failed = false;
+    std::string gate = "health"; ///< "health": the layer's checks; "reachable": only that its hosts answer
     ReportFiles reports;
 };
 
@@ -266,8 +267,11 @@ int run_deploy(const DeployFlags& flags, const GlobalOptions& options)
     transport::Pool pool;
     SignalScope signals(pool);
     LayerRunSetup& prepared = **setup;
-    ReachabilityGate gate(pool, prepared.defaults, prepared.run_options.extra_vars, prepared.run_options.forks,
-                          console);
+    HealthChecksGate health_gate(pool, prepared.defaults, prepared.run_options.extra_vars,
+                                 prepared.run_options.forks, console);
+    ReachabilityGate reachable_gate(pool, prepared.defaults, prepared.run_options.extra_vars,
+                                    prepared.run_options.forks, console);
+    LayerHealthGate& gate = flags.gate == "reachable" ? static_cast<LayerHealthGate&>(reachable_gate) : health_gate;
     DeployRun deploy(prepared, *plan, options, console);
     int code = deploy.run(pool, gate, recap, session.run() != 0 ? journal->journal.get() : nullptr, session.run(),
                           journal->resume);
@@ -305,6 +309,11 @@ void define_deploy(CLI::App& command, GlobalOptions& options)
                                        "deploy of these layers and inventories) completed")
                         ->expected(0, 1)
                         ->type_name("[RUN]");
+    command
+        .add_option("--gate", flags->gate,
+                    "The check between layers: health (the layer's health checks, as scsctl health runs them; "
+                    "default) or reachable (only that every host of the layer answers)")
+        ->check(CLI::IsMember({"health", "reachable"}));
     command.add_flag("--retry-failed", flags->retry_failed,
                      "With --resume: only the hosts that failed, were unreachable or were interrupted in that run");
     command.callback([flags, &options] {

@@ -1,8 +1,9 @@
 // The health gate between layers of a deploy: after a layer's playbook succeeded, its
 // gate decides whether the next layer may begin. LayerHealthGate is the seam the deploy
-// flow is given; ReachabilityGate is the gate until the layers' own health checks are
-// wired in: every host of the layer answers a no-op command over its transport.
-// Depends on cli, exec (ad-hoc runs), plan and transport.
+// flow is given. HealthChecksGate runs the layer's checks as `scsctl health` does (the
+// reachability check and the layer's own: libvirt, Ceph status, OVN chassis);
+// ReachabilityGate only asks every host of the layer to run a no-op command.
+// Depends on cli, exec (ad-hoc runs), health, plan and transport.
 #pragma once
 
 #include <chrono>
@@ -33,6 +34,27 @@ class LayerHealthGate {
 class ReachabilityGate final : public LayerHealthGate {
   public:
     ReachabilityGate(transport::Pool& pool, exec::ConnectionDefaults defaults, core::Value connection_vars,
+                     std::size_t forks, const Console& console)
+        : m_pool(pool), m_defaults(std::move(defaults)), m_vars(std::move(connection_vars)), m_forks(forks),
+          m_console(console)
+    {
+    }
+    GateResult check(const plan::LayerPlan& layer, const InventoryContext& inventory) override;
+
+  private:
+    transport::Pool& m_pool;
+    exec::ConnectionDefaults m_defaults;
+    core::Value m_vars;
+    std::size_t m_forks;
+    const Console& m_console;
+};
+
+/// The layer's health checks (health::layer_checks of the built-in layer) on every host of
+/// its groups, whatever --limit says: the gate judges the layer, not the part deployed.
+/// The reason names the failing checks and hosts (at most three), redacted by the console.
+class HealthChecksGate final : public LayerHealthGate {
+  public:
+    HealthChecksGate(transport::Pool& pool, exec::ConnectionDefaults defaults, core::Value connection_vars,
                      std::size_t forks, const Console& console)
         : m_pool(pool), m_defaults(std::move(defaults)), m_vars(std::move(connection_vars)), m_forks(forks),
           m_console(console)

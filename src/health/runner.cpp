@@ -49,7 +49,7 @@ core::Result<std::vector<std::unique_ptr<HealthCheck>>> layer_checks(layers::Lay
     if (!groups.empty()) {
         checks.push_back(std::make_unique<ReachableCheck>(name, groups));
     }
-    for (auto& check : builtin_checks(name)) {
+    for (auto& check : builtin_checks(name, inventory)) {
         checks.push_back(std::move(check));
     }
     if (auto* plugin = layers::as_plugin(&layer)) {

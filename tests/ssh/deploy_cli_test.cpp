@@ -104,7 +104,7 @@ TEST_CASE("plan --check shows the diff over SSH and changes nothing", "[deploy_c
 TEST_CASE("deploy over SSH passes the reachability gates and status shows it", "[deploy_cli]")
 {
     Work work;
-    const auto deploy = work.run("deploy --layers kvm,ceph");
+    const auto deploy = work.run("deploy --gate reachable --layers kvm,ceph");
     INFO(deploy.out << deploy.err);
     REQUIRE(deploy.exit_code == 0);
     CHECK(deploy.err.find("layer kvm: health gate passed") != std::string::npos);
@@ -124,7 +124,7 @@ TEST_CASE("deploy over SSH passes the reachability gates and status shows it", "
     CHECK(ok == 4); // kvm on h1, h2; ceph on h2, h3
 
     work.sshd.stop();
-    const auto gone = work.run("deploy --layers ceph");
+    const auto gone = work.run("deploy --gate reachable --layers ceph");
     CHECK(gone.exit_code == 3);
     const auto after = work.status("--layers ceph --output json");
     const auto ceph = nlohmann::json::parse(after.out);

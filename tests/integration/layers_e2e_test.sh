@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# End to end, for real: a 3-host local lab (scsctl lab, full base image), then
+#   deploy kvm, ceph and ovn            exit 0, something changed
+#   health of the three layers          exit 0; libvirt test domain, Ceph status through
+#                                       librados, every OVN chassis registered
+#   deploy again                        exit 0 and changed=0 on every host
+#   a rolling Ceph restart, serial 1    exit 0 (ceph/upgrade.yml: noout, ok-to-stop, PGs
+#                                       clean between hosts), noout unset, health again 0
+#   secrets                             the Ceph keys appear in no output or journal
+#   lab down                            no namespace, mount, link, process or file left
+# usage: tests/integration/layers_e2e_test.sh SCSCTL_BINARY
+# Needs root (exit 77 otherwise). The full base image is built once into the lab cache
+# (/var/cache/scsctl/lab, ~7 min the first time on 2 cores) and reused.
+set -uo pipefail
+scsctl=$(realpath "$1")
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+cd "$here/../.." || exit 1
+if [ "$(id -u)" -ne 0 ]; then
+    echo "layers_e2e_test: skipped: needs root (scsctl lab)"
+    exit 77
+fi
+export PATH=/usr/sbin:/usr/bin:/sbin:/bin
+work=$(mktemp -d /tmp/scsctl-e2e.XXXXXX)
+lab=$work/lab
+cleanup() {
+    "$scsctl" lab down --dir "$lab" >/dev/null 2>&1
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+passed=0
+failed=0
+check() {
+    local name=$1
+    shift
+    if "$@"; then
+        passed=$((passed + 1))
+    else
+        failed=$((failed + 1))
+        echo "FAIL: $name" >&2
+    fi
+}
+# run NAME ARGS...: scsctl ARGS, stdout to $work/NAME.out, stderr to $work/NAME.err, rc in $rc
+run() {
+    local name=$1
+    shift
+    local started=$SECONDS
+    "$scsctl" "$@" >"$work/$name.out" 2>"$work/$name.err"
+    rc=$?
+    echo "layers_e2e_test: $name: exit $rc in $((SECONDS - started)) s" >&2
+    [ "$rc" -eq 0 ] || tail -n 20 "$work/$name.err" >&2
+}
+recap_changed() { tail -n 1 "$work/$1.out" | jq '[.hosts[].changed] | add'; }
+recap_failed() { tail -n 1 "$work/$1.out" | jq '[.hosts[] | .failed + .unreachable] | add'; }
+
+export SCSCTL_VAULT_PASSWORD_FILE=$work/vault-password
+(umask 077 && head -c 32 /dev/urandom | base64 >"$SCSCTL_VAULT_PASSWORD_FILE")
+
+run lab-up lab up --dir "$lab" --hosts 3
+check "lab up exits 0" [ "$rc" -eq 0 ]
+inventory=$lab/inventory.yml
+state=(--state "$work/state.db")
+run secrets secrets generate -i "$inventory"
+check "secrets generate exits 0" [ "$rc" -eq 0 ]
+
+run deploy1 deploy -i "$inventory" "${state[@]}" --layers kvm,ceph,ovn --output json
+check "the first deploy exits 0" [ "$rc" -eq 0 ]
+check "the first deploy changed something" [ "$(recap_changed deploy1)" -gt 0 ]
+check "the first deploy failed nowhere" [ "$(recap_failed deploy1)" -eq 0 ]
+
+run health1 health -i "$inventory" --layers kvm,ceph,ovn --output json
+check "health exits 0 after the deploy" [ "$rc" -eq 0 ]
+for check_name in kvm-libvirt ceph-cluster ovn-chassis; do
+    check "health ran $check_name and it passed" \
+        [ "$(jq --arg c "$check_name" '[.layers[].results[] | select(.check == $c) | .status] | (length > 0 and all(. == "pass"))' "$work/health1.out")" = true ]
+done
+check "the libvirt check started a test domain" grep -q 'test domain started and stopped' "$work/health1.out"
+check "the Ceph check read the status through librados" grep -q '(librados)' "$work/health1.out"
+
+run deploy2 deploy -i "$inventory" "${state[@]}" --layers kvm,ceph,ovn --output json
+check "the second deploy exits 0" [ "$rc" -eq 0 ]
+check "the second deploy changed nothing" [ "$(recap_changed deploy2)" -eq 0 ]
+
+run status status -i "$inventory" "${state[@]}" --output json
+check "status exits 0" [ "$rc" -eq 0 ]
+
+run restart run -i "$inventory" "${state[@]}" playbooks/ceph/upgrade.yml -e scsctl_serial=1 --output json
+check "the rolling Ceph restart exits 0" [ "$rc" -eq 0 ]
+check "it restarted on every host" [ "$(recap_changed restart)" -ge 3 ]
+first=$(jq -r '.hosts | keys[0]' <<<"$(tail -n 1 "$work/restart.out")")
+run flags exec -i "$inventory" "${state[@]}" "$first" -- ceph osd dump --format json
+check "noout is unset after the restart" bash -c "! grep -q noout '$work/flags.out'"
+run health2 health -i "$inventory" --layers ceph --output json
+check "Ceph is healthy after the rolling restart" [ "$rc" -eq 0 ]
+
+# Secrets: the generated Ceph keys appear in no output, report or journal.
+for name in ceph_client_admin_key ceph_mon_key; do
+    value=$("$scsctl" secrets view -i "$inventory" "$name" 2>/dev/null)
+    check "secret $name could be read for the search" [ -n "$value" ]
+    [ -n "$value" ] || continue
+    check "secret $name is in no output" bash -c "! grep -rqF -- '$value' '$work'/*.out '$work'/*.err"
+    check "secret $name is not in the journal" bash -c "! grep -qaF -- '$value' '$work/state.db'"
+done
+
+id=$(jq -r '.id' "$lab/lab.json")
+run down lab down --dir "$lab"
+check "lab down exits 0" [ "$rc" -eq 0 ]
+check "no network namespace left" bash -c "! ip netns list | grep -q 'scslab-$id'"
+check "no link left" bash -c "! ip -o link | grep -qE 'slb-$id|slv$id'"
+check "no mount left" bash -c "! grep -qF '$lab' /proc/mounts"
+check "no container process left" bash -c "! pgrep -f 'systemd-nspawn.*$lab' >/dev/null"
+check "no lab files left" bash -c "[ ! -e '$lab/lab.json' ]"
+
+echo "layers_e2e_test: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
