@@ -72,6 +72,7 @@ exec::ConnectionDefaults connection_defaults(const InventoryContext& context)
         break;
     }
     defaults.connect_timeout = std::chrono::seconds(settings.timeout());
+    defaults.persistent_shell = settings.ssh_persistent_shell();
     defaults.inventory_dir = context.inventory_dir;
     return defaults;
 }

@@ -35,6 +35,8 @@ constexpr KeyInfo k_keys[] = {
      "Connection timeout in seconds"},
     {"output", ValueType::choice, "text|json", "SCSCTL_OUTPUT", "", "text", "Format of data on stdout"},
     {"color", ValueType::choice, "auto|always|never", "SCSCTL_COLOR", "", "auto", "Colour on terminals"},
+    {"ssh_persistent_shell", ValueType::boolean, "", "SCSCTL_SSH_PERSISTENT_SHELL", "", "true",
+     "Run commands on one persistent /bin/sh per SSH connection"},
 };
 
 const char* const k_default_roles_path[] = {"~/.ansible/roles", "/usr/share/ansible/roles", "/etc/ansible/roles"};
@@ -57,6 +59,8 @@ core::Value built_in_value(const KeyInfo& key)
     case ValueType::host_key_checking:
     case ValueType::choice:
         return core::Value(key.default_text);
+    case ValueType::boolean:
+        return core::Value(std::string_view(key.default_text) == "true");
     }
     return core::Value(nullptr);
 }
@@ -215,6 +219,11 @@ std::string Settings::output() const
 std::string Settings::color() const
 {
     return entry("color").value.get<std::string>();
+}
+
+bool Settings::ssh_persistent_shell() const
+{
+    return entry("ssh_persistent_shell").value.get<bool>();
 }
 
 std::string display(const core::Value& value)

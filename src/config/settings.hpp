@@ -26,7 +26,7 @@ struct Origin {
     std::string str() const;
 };
 
-enum class ValueType { positive_int, path_list, text, path, host_key_checking, choice };
+enum class ValueType { positive_int, path_list, text, path, host_key_checking, choice, boolean };
 
 /// One setting scsctl knows: its name, type and the names it has in every source.
 struct KeyInfo {
@@ -70,6 +70,7 @@ public:
     int timeout() const;
     std::string output() const; ///< "text" or "json"
     std::string color() const;  ///< "auto", "always" or "never"
+    bool ssh_persistent_shell() const;
 
     const Entry& entry(std::string_view name) const;
     const std::vector<Entry>& entries() const { return m_entries; }

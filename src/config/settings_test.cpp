@@ -180,3 +180,35 @@ TEST_CASE("settings: a relative -i gives a relative scsctl.yml path in messages"
     load_settings(inputs, diagnostics);
     CHECK(errors_of(diagnostics) == "inv/scsctl.yml:1:8: color must be auto, always or never, got 'blue'\n");
 }
+
+TEST_CASE("settings: ssh_persistent_shell is a boolean, on by default", "[config]")
+{
+    TempDir dir;
+    {
+        scsctl::core::Diagnostics diagnostics;
+        CHECK(load_settings(isolated(dir), diagnostics).ssh_persistent_shell());
+        CHECK(diagnostics.error_count() == 0);
+    }
+    {
+        dir.write("xdg/scsctl/scsctl.yml", "ssh_persistent_shell: false\n");
+        scsctl::core::Diagnostics diagnostics;
+        const Settings settings = load_settings(isolated(dir), diagnostics);
+        CHECK_FALSE(settings.ssh_persistent_shell());
+        CHECK(display(settings.entry("ssh_persistent_shell").value) == "false");
+    }
+    {
+        SettingsInputs inputs = isolated(dir);
+        inputs.environment["SCSCTL_SSH_PERSISTENT_SHELL"] = "1"; // env beats the file
+        scsctl::core::Diagnostics diagnostics;
+        CHECK(load_settings(inputs, diagnostics).ssh_persistent_shell());
+    }
+    {
+        SettingsInputs inputs = isolated(dir);
+        inputs.environment["SCSCTL_SSH_PERSISTENT_SHELL"] = "sometimes";
+        scsctl::core::Diagnostics diagnostics;
+        CHECK_FALSE(load_settings(inputs, diagnostics).ssh_persistent_shell()); // the file's value stays
+        CHECK(errors_of(diagnostics).find(
+                  "SCSCTL_SSH_PERSISTENT_SHELL: ssh_persistent_shell must be true or false, got 'sometimes'") !=
+              std::string::npos);
+    }
+}

@@ -176,6 +176,26 @@ core::Result<core::Value> parse_choice(const KeyInfo& key, std::string_view text
                               core::did_you_mean(text, choices)));
 }
 
+// YAML 1.1's and Ansible's usual spellings of a boolean.
+core::Result<core::Value> parse_boolean(const KeyInfo& key, std::string_view text)
+{
+    std::string word;
+    for (const char c : text) {
+        word += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
+    for (const char* yes : {"true", "yes", "on", "1"}) {
+        if (word == yes) {
+            return core::Value(true);
+        }
+    }
+    for (const char* no : {"false", "no", "off", "0"}) {
+        if (word == no) {
+            return core::Value(false);
+        }
+    }
+    return core::fail(invalid(std::string(key.name) + " must be true or false, got '" + std::string(text) + "'"));
+}
+
 } // namespace
 
 std::optional<long long> parse_python_int(std::string_view text)
@@ -231,6 +251,8 @@ core::Result<core::Value> parse_text(const KeyInfo& key, std::string_view text, 
         return parse_host_key_checking(text, dialect);
     case ValueType::choice:
         return parse_choice(key, text);
+    case ValueType::boolean:
+        return parse_boolean(key, text);
     case ValueType::text:
         return text.empty() ? core::Value(nullptr) : core::Value(std::string(text));
     case ValueType::path:

@@ -171,6 +171,7 @@ core::Result<HostConnection> connection_for(const std::string& host, const core:
     }
     endpoint.host_key_policy = defaults.host_key_policy;
     endpoint.connect_timeout = defaults.connect_timeout;
+    endpoint.persistent_shell = defaults.persistent_shell;
     endpoint.known_hosts_files = default_known_hosts_files(defaults.inventory_dir);
     if (auto overridden = known_hosts_override(vars); !overridden.empty()) {
         endpoint.known_hosts_files = overridden;

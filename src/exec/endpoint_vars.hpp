@@ -25,6 +25,7 @@ struct ConnectionDefaults {
     std::string inventory_dir;    ///< for the known_hosts file beside the inventory
     bool force_become = false;    ///< --become
     std::optional<std::string> become_user_flag; ///< --become-user
+    bool persistent_shell = true; ///< config ssh_persistent_shell
 };
 
 struct HostConnection {

@@ -61,8 +61,8 @@ void keep_content(Decision& decision, const CopyRequest& request, const FileStat
 std::string copy_probe(const CopyRequest& request, const TaskContext& context)
 {
     ProbeScript script;
-    script.user().stat("dest", request.dest, true).sha1("dest.sha1", request.dest);
-    script.stat("parent", parent_of(request.dest), true);
+    // The parent matters only when dest is missing (does the directory exist?).
+    script.user().stat_else("dest", request.dest, "parent", parent_of(request.dest)).sha1("dest.sha1", request.dest);
     if (!request.basename.empty()) {
         const std::string inner = join(request.dest, request.basename);
         script.stat("inner", inner, true).sha1("inner.sha1", inner);
@@ -98,7 +98,7 @@ core::Result<Decision> decide_copy(const CopyRequest& request, const StepResult&
     }
     // In check mode Ansible's copy action reports a needed transfer as changed without
     // running the module, so a missing directory is only an error for real.
-    const bool parent_missing = !dest_is_dir && !output.has("parent");
+    const bool parent_missing = !dest_is_dir && !dest_state && !output.has("parent");
     if (!context.check_mode && (parent_missing || (dest_is_dir && !dest_state && !request.dest.ends_with("/")))) {
         return failed("Destination directory " + parent_of(request.dest) + " does not exist", request);
     }

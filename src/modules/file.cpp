@@ -249,7 +249,7 @@ public:
         (void)context;
         const FileRequest request = SCSCTL_TRY(read_request(args));
         ProbeScript script;
-        script.stat("current", request.path).stat("followed", request.path, true).link_target("target", request.path);
+        script.stat_both("current", "followed", request.path).link_target("target", request.path);
         if (request.src && (request.state == "link" || request.state == "hard")) {
             script.stat("src", resolved_src(request, request.state == "link"), request.state == "link");
         }

@@ -12,7 +12,9 @@
 
 #include "core/base64.hpp"
 #include "core/shell_quote.hpp"
+#include "modules/file_state.hpp"
 #include "modules/module.hpp"
+#include "modules/remote_probe.hpp"
 #include "temp_dir.hpp"
 
 namespace scsctl::modules {
@@ -254,6 +256,62 @@ TEST_CASE("stat and slurp read real files", "[modules]")
     CHECK(missing.result["stat"]["exists"] == false);
     const Outcome slurp = run_module(dir, "slurp", {{"src", path}});
     CHECK(core::base64_decode(slurp.result["content"].get<std::string>()) == std::string("\x00\x01hello\n", 8));
+}
+
+} // namespace scsctl::modules
+
+namespace scsctl::modules {
+
+TEST_CASE("stat_both runs one stat unless the path is a symlink; stat_else stats the parent only for a missing path",
+          "[modules]")
+{
+    testing::TempDir dir;
+    const std::string file = dir.write("file", "abc");
+    const std::string link = (dir.path() / "link").string();
+    const std::string dangling = (dir.path() / "dangling").string();
+    const std::string missing = (dir.path() / "missing").string();
+    fs::create_symlink(file, link);
+    fs::create_symlink(missing, dangling);
+    const auto sections = [&](const ProbeScript& script) { return ProbeOutput::parse(run_sh(dir, script.str()).stdout_text); };
+    const auto type_of = [](const ProbeOutput& output, std::string_view name) {
+        const auto state = read_stat(output, name);
+        REQUIRE(state);
+        return state->has_value() ? std::optional<FileType>((*state)->type) : std::nullopt;
+    };
+
+    ProbeScript plain;
+    plain.stat_both("current", "followed", file);
+    const ProbeOutput regular = sections(plain);
+    CHECK(type_of(regular, "current") == FileType::file);
+    CHECK(regular.get("current") == regular.get("followed"));
+
+    ProbeScript through;
+    through.stat_both("current", "followed", link);
+    const ProbeOutput linked = sections(through);
+    CHECK(type_of(linked, "current") == FileType::link);
+    CHECK(type_of(linked, "followed") == FileType::file);
+
+    ProbeScript broken;
+    broken.stat_both("current", "followed", dangling);
+    const ProbeOutput dangles = sections(broken);
+    CHECK(type_of(dangles, "current") == FileType::link);
+    CHECK_FALSE(dangles.has("followed"));
+
+    ProbeScript none;
+    none.stat_both("current", "followed", missing);
+    CHECK_FALSE(sections(none).has("current"));
+
+    ProbeScript exists;
+    exists.stat_else("dest", file, "parent", dir.path().string());
+    const ProbeOutput dest = sections(exists);
+    CHECK(type_of(dest, "dest") == FileType::file);
+    CHECK_FALSE(dest.has("parent"));
+
+    ProbeScript absent;
+    absent.stat_else("dest", missing, "parent", dir.path().string());
+    const ProbeOutput parent = sections(absent);
+    CHECK_FALSE(parent.has("dest"));
+    CHECK(type_of(parent, "parent") == FileType::directory);
 }
 
 } // namespace scsctl::modules

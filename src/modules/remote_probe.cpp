@@ -40,6 +40,30 @@ ProbeScript& ProbeScript::stat(std::string_view name, std::string_view path, boo
                "-c " + shell_quote(k_stat_format) + " -- " + quoted + "; fi");
 }
 
+ProbeScript& ProbeScript::stat_else(std::string_view name, std::string_view path, std::string_view other_name,
+                                    std::string_view other_path)
+{
+    const std::string quoted = shell_quote(path);
+    const std::string other = shell_quote(other_path);
+    const std::string format = shell_quote(k_stat_format);
+    return raw("if [ -e " + quoted + " ]; then " + section_marker_command(name) + "; stat -L -c " + format + " -- " +
+               quoted + "; elif [ -e " + other + " ]; then " + section_marker_command(other_name) +
+               "; stat -L -c " + format + " -- " + other + "; fi");
+}
+
+ProbeScript& ProbeScript::stat_both(std::string_view name, std::string_view followed_name, std::string_view path)
+{
+    const std::string quoted = shell_quote(path);
+    const std::string format = shell_quote(k_stat_format);
+    // Not a symlink: lstat and stat agree, so one stat prints both sections.
+    return raw("if [ -L " + quoted + " ]; then " + section_marker_command(name) + "; stat -c " + format + " -- " +
+               quoted + "; if [ -e " + quoted + " ]; then " + section_marker_command(followed_name) +
+               "; stat -L -c " + format + " -- " + quoted + "; fi; elif [ -e " + quoted +
+               " ]; then scsctl_s=$(stat -c " + format + " -- " + quoted + ") && " + section_marker_command(name) +
+               " && printf '%s\\n' \"$scsctl_s\" && " + section_marker_command(followed_name) +
+               " && printf '%s\\n' \"$scsctl_s\"; fi");
+}
+
 ProbeScript& ProbeScript::content(std::string_view name, std::string_view path, std::uint64_t max_bytes)
 {
     const std::string quoted = shell_quote(path);

@@ -25,6 +25,13 @@ public:
     ProbeScript& section(std::string_view name, std::string_view command);
     /// Section `name`: stat fields of `path` (see file_state.hpp), absent when missing.
     ProbeScript& stat(std::string_view name, std::string_view path, bool follow = false);
+    /// Section `name`: stat fields of `path` following links; only when it does not exist,
+    /// section `other_name` of `other_path` instead (one stat process either way).
+    ProbeScript& stat_else(std::string_view name, std::string_view path, std::string_view other_name,
+                           std::string_view other_path);
+    /// Sections `name` (lstat) and `followed_name` (stat -L) of `path`: one stat process
+    /// unless `path` is a symlink (then the two differ).
+    ProbeScript& stat_both(std::string_view name, std::string_view followed_name, std::string_view path);
     /// Section `name`: the file's bytes, base64; absent when not a readable regular file
     /// (following links). `max_bytes` > 0 skips bigger files (section "name.toobig").
     ProbeScript& content(std::string_view name, std::string_view path, std::uint64_t max_bytes = 0);

@@ -42,6 +42,10 @@ struct Endpoint {
 
     std::chrono::milliseconds connect_timeout{10000};
     std::chrono::seconds keepalive_interval{0}; ///< 0: no keepalives
+
+    /// Run commands on a persistent /bin/sh per connection (ssh_shell_exec.hpp) rather
+    /// than a channel per command; config ssh_persistent_shell.
+    bool persistent_shell = true;
 };
 
 } // namespace scsctl::transport

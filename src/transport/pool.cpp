@@ -13,7 +13,7 @@
 #include <libssh2.h>
 
 #include "transport/local_exec.hpp"
-#include "transport/ssh_exec.hpp"
+#include "transport/ssh_shell_exec.hpp"
 #include "transport/ssh_probe.hpp"
 #include "transport/transfer_ops.hpp"
 #include "transport/worker.hpp"
@@ -164,7 +164,7 @@ void Pool::run(HostHandle host, CommandRequest request, std::optional<Become> be
         if (endpoint.local) {
             return std::make_unique<LocalExec>(endpoint.name, std::move(request), std::move(become), std::move(done));
         }
-        return std::make_unique<SshExec>(std::move(request), std::move(become), std::move(done));
+        return make_ssh_command(std::move(request), std::move(become), std::move(done), endpoint.persistent_shell);
     });
 }
 

@@ -72,6 +72,36 @@ SftpChannel::Status SftpChannel::close_file()
     return result(rc);
 }
 
+SftpChannel::Status SftpChannel::set_mode(unsigned mode)
+{
+    LIBSSH2_SFTP_ATTRIBUTES attrs{};
+    attrs.flags = LIBSSH2_SFTP_ATTR_PERMISSIONS;
+    attrs.permissions = mode & 07777;
+    return result(libssh2_sftp_fsetstat(m_file, &attrs));
+}
+
+SftpChannel::Status SftpChannel::rename_new(const std::string& from, const std::string& to)
+{
+    return result(libssh2_sftp_rename_ex(m_sftp, from.data(), static_cast<unsigned>(from.size()), to.data(),
+                                         static_cast<unsigned>(to.size()), 0));
+}
+
+SftpChannel::Status SftpChannel::stat_mode(const std::string& path, std::optional<unsigned>& mode)
+{
+    LIBSSH2_SFTP_ATTRIBUTES attrs{};
+    const int rc = libssh2_sftp_stat_ex(m_sftp, path.data(), static_cast<unsigned>(path.size()), LIBSSH2_SFTP_STAT,
+                                        &attrs);
+    if (rc == LIBSSH2_ERROR_SFTP_PROTOCOL && libssh2_sftp_last_error(m_sftp) == LIBSSH2_FX_NO_SUCH_FILE) {
+        mode.reset();
+        return Status::ok;
+    }
+    const Status status = result(rc);
+    if (status == Status::ok) {
+        mode = (attrs.flags & LIBSSH2_SFTP_ATTR_PERMISSIONS) != 0 ? attrs.permissions & 07777 : 0644;
+    }
+    return status;
+}
+
 SftpChannel::Status SftpChannel::unlink(const std::string& path)
 {
     return result(libssh2_sftp_unlink_ex(m_sftp, path.data(), static_cast<unsigned>(path.size())));

@@ -3,6 +3,7 @@
 // SftpDownload. Depends on libssh2 and transport internals only.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include <libssh2.h>
@@ -29,6 +30,13 @@ public:
     LIBSSH2_SFTP_HANDLE* file() const { return m_file; }
 
     Status close_file();
+    /// Sets the open file's permission bits (SFTP fsetstat): no chmod process on the host.
+    Status set_mode(unsigned mode);
+    /// Renames `from` to `to` when `to` does not exist (SFTP v3 rename: OpenSSH's
+    /// sftp-server links, then unlinks, so an existing `to` is never replaced).
+    Status rename_new(const std::string& from, const std::string& to);
+    /// The permission bits of `path` (following links), or nullopt when it does not exist.
+    Status stat_mode(const std::string& path, std::optional<unsigned>& mode);
 
     /// After success or failure: finishes a pending init, closes the file, removes
     /// `remove_path` when not empty (best effort; cleared once done), shuts the

@@ -103,11 +103,11 @@ std::string octal(unsigned mode)
     return out.str();
 }
 
-std::string metadata_command(const UploadRequest& request, const std::string& target)
+std::string metadata_command(const UploadRequest& request, const std::string& target, bool mode_set = false)
 {
     const std::string t = shell_quote(target);
     std::string out = "true";
-    if (request.mode) {
+    if (request.mode && !mode_set) {
         out += " && chmod " + octal(*request.mode) + " -- " + t;
     }
     if (request.owner) {
@@ -133,7 +133,7 @@ std::string finish_command(const UploadRequest& request, const FinishPlan& plan)
     if (plan.staged != plan.temp) {
         out += "mv -f -- " + s + " " + t + " || fail; ";
     }
-    if (!request.mode) {
+    if (!request.mode && !plan.mode_set) {
         out += "if [ -e " + d + " ]; then chmod --reference=" + d + " -- " + t + "; else chmod 0644 -- " + t +
                "; fi || fail; ";
     }
@@ -142,7 +142,10 @@ std::string finish_command(const UploadRequest& request, const FinishPlan& plan)
         out += "if [ -e " + d + " ]; then chown --reference=" + d + " -- " + t + "; else chown \"$(id -u):$(id -g)\" -- " +
                t + "; fi || fail; ";
     }
-    out += metadata_command(request, plan.temp) + " || fail; ";
+    const std::string metadata = metadata_command(request, plan.temp, plan.mode_set);
+    if (metadata != "true") {
+        out += metadata + " || fail; ";
+    }
     out += "mv -f -T -- " + t + " " + d + " || fail";
     return out;
 }

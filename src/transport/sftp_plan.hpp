@@ -42,6 +42,7 @@ struct FinishPlan {
     std::string temp;   ///< sibling of dest that is renamed over it (== staged without become)
     std::string dest;
     bool become = false; ///< the command runs through sudo: default owner is the become user
+    bool mode_set = false; ///< the final mode is already on the staged file (SFTP setstat)
 };
 
 /// The shell command that sets mode (requested, else dest's, else 0644) and owner/group

@@ -4,6 +4,8 @@
 // bytes: the window passed to it always starts at the first unacknowledged byte.
 #include "transport/sftp_upload.hpp"
 
+#include "transport/ssh_shell_exec.hpp"
+
 namespace scsctl::transport {
 
 namespace {
@@ -14,8 +16,10 @@ constexpr std::size_t k_digest_budget = 512 * 1024;  // bytes hashed per step wh
 
 } // namespace
 
-SftpUpload::SftpUpload(UploadRequest request, std::optional<Become> become, std::function<void(TransferOutcome)> done)
-    : m_request(std::move(request)), m_become(std::move(become)), m_done(std::move(done)), m_source(m_request)
+SftpUpload::SftpUpload(UploadRequest request, std::optional<Become> become, std::function<void(TransferOutcome)> done,
+                       bool persistent_shell)
+    : m_request(std::move(request)), m_become(std::move(become)), m_persistent_shell(persistent_shell),
+      m_done(std::move(done)), m_source(m_request)
 {
     const std::string suffix = random_suffix();
     m_temp = temp_in(parent_of(m_request.remote_path), suffix);
@@ -65,8 +69,14 @@ SshOperation::Step SftpUpload::step(SshSessionView& session)
         return step_open(session);
     case State::write:
         return step_write(session);
+    case State::stat_dest:
+        return step_stat_dest(session);
+    case State::set_mode:
+        return step_set_mode(session);
     case State::close_file:
         return step_close(session);
+    case State::rename:
+        return step_rename(session);
     case State::finish:
         return step_finish(session);
     case State::wind_down:
@@ -92,8 +102,9 @@ void SftpUpload::start_exec(const std::string& command)
     request.command = command;
     request.capture_limit = 64 * 1024;
     m_exec_outcome.reset();
-    m_exec = std::make_unique<SshExec>(std::move(request), m_become,
-                                       [this](CommandOutcome outcome) { m_exec_outcome = std::move(outcome); });
+    m_exec = make_ssh_command(
+        std::move(request), m_become, [this](CommandOutcome outcome) { m_exec_outcome = std::move(outcome); },
+        m_persistent_shell);
 }
 
 void SftpUpload::pump_exec(SshSessionView& session, bool& progressed)
@@ -257,7 +268,16 @@ SshOperation::Step SftpUpload::step_write(SshSessionView& session)
             return refuse(m_source.error());
         }
         if (m_window_at == m_window.size()) {
-            m_state = State::close_file; // everything written and acknowledged
+            // Everything written and acknowledged. Without become the staged file is the one
+            // renamed into place: its final mode is set over SFTP (no chmod on the host).
+            if (m_become) {
+                m_state = State::close_file;
+            } else if (m_request.mode) {
+                m_mode = *m_request.mode;
+                m_state = State::set_mode;
+            } else {
+                m_state = State::stat_dest;
+            }
             return Step::progressed;
         }
         const ssize_t n = libssh2_sftp_write(m_sftp.file(), m_window.data() + m_window_at, m_window.size() - m_window_at);
@@ -277,6 +297,41 @@ SshOperation::Step SftpUpload::step_write(SshSessionView& session)
     }
 }
 
+SshOperation::Step SftpUpload::step_stat_dest(SshSessionView& session)
+{
+    std::optional<unsigned> mode;
+    switch (m_sftp.stat_mode(m_request.remote_path, mode)) {
+    case SftpChannel::Status::again:
+        return Step::blocked;
+    case SftpChannel::Status::failed:
+        if (!session.broken().empty()) {
+            return Step::blocked;
+        }
+        m_state = State::close_file; // the finishing command copies the mode as before
+        return Step::progressed;
+    case SftpChannel::Status::ok:
+        break;
+    }
+    m_mode = mode.value_or(0644); // as chmod --reference=dest, else 0644
+    m_state = State::set_mode;
+    return Step::progressed;
+}
+
+SshOperation::Step SftpUpload::step_set_mode(SshSessionView& session)
+{
+    switch (m_sftp.set_mode(m_mode)) {
+    case SftpChannel::Status::again:
+        return Step::blocked;
+    case SftpChannel::Status::failed:
+        return sftp_failed(session, "setting the mode of " + m_staged, m_sftp.last_rc());
+    case SftpChannel::Status::ok:
+        break;
+    }
+    m_mode_set = true;
+    m_state = State::close_file;
+    return Step::progressed;
+}
+
 SshOperation::Step SftpUpload::step_close(SshSessionView& session)
 {
     switch (m_sftp.close_file()) {
@@ -288,10 +343,41 @@ SshOperation::Step SftpUpload::step_close(SshSessionView& session)
         break;
     }
     m_result.sha256 = m_sha.hex(); // what was actually sent
-    m_remove.clear();              // from now on the finishing command cleans up
+    if (m_mode_set && !m_request.owner && !m_request.group) {
+        // Nothing left but the rename: over SFTP when dest is new (no mv on the host).
+        m_state = State::rename;
+        return Step::progressed;
+    }
+    start_finish();
+    return Step::progressed;
+}
+
+void SftpUpload::start_finish()
+{
+    m_remove.clear(); // from now on the finishing command cleans up
     start_exec(finish_command(m_request,
-                              FinishPlan{m_staged, m_temp, m_request.remote_path, m_become.has_value()}));
+                              FinishPlan{m_staged, m_temp, m_request.remote_path, m_become.has_value(), m_mode_set}));
     m_state = State::finish;
+}
+
+SshOperation::Step SftpUpload::step_rename(SshSessionView& session)
+{
+    switch (m_sftp.rename_new(m_temp, m_request.remote_path)) {
+    case SftpChannel::Status::again:
+        return Step::blocked;
+    case SftpChannel::Status::failed:
+        if (!session.broken().empty()) {
+            return Step::blocked;
+        }
+        start_finish(); // dest exists (or the server refused): mv -T replaces it atomically
+        return Step::progressed;
+    case SftpChannel::Status::ok:
+        break;
+    }
+    m_remove.clear();
+    m_result.changed = true;
+    deliver(m_result);
+    m_state = State::wind_down;
     return Step::progressed;
 }
 

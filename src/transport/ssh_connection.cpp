@@ -39,6 +39,7 @@ SshConnection::SshConnection(std::string name, Hop hop, const Endpoint& settings
     : m_name(std::move(name)), m_hop(std::move(hop)), m_settings(settings), m_via(via), m_shared(shared),
       m_slots(slots), m_view(nullptr, m_name, Clock::now())
 {
+    m_view.set_shells(&m_shells);
 }
 
 SshConnection::~SshConnection()
@@ -445,6 +446,7 @@ void SshConnection::release_resources()
         libssh2_agent_free(m_agent);
         m_agent = nullptr;
     }
+    m_shells.forget_all(); // their channels go with the session
     if (m_session != nullptr) {
         // Freeing may need to send channel closes; give it a bounded blocking moment
         // rather than leaking the session.

@@ -136,6 +136,7 @@ private:
     std::vector<std::unique_ptr<SshOperation>> m_running;
     std::vector<std::unique_ptr<SshOperation>> m_releasing;
     SendOwner m_send_owner;
+    ShellPool m_shells; ///< idle persistent shells (ssh_shell_exec.hpp)
     SshSessionView m_view;
 };
 

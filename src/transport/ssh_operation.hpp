@@ -10,6 +10,7 @@
 
 #include "transport/connection.hpp"
 #include "transport/known_hosts.hpp"
+#include "transport/shell_pool.hpp"
 
 namespace scsctl::transport {
 
@@ -65,6 +66,10 @@ public:
     const std::optional<HostKey>& host_key() const { return m_host_key; }
     void set_host_key(HostKey key) { m_host_key = std::move(key); }
 
+    /// The connection's idle persistent shells (null: none, e.g. inside a tunnel test).
+    ShellPool* shells() const { return m_shells; }
+    void set_shells(ShellPool* shells) { m_shells = shells; }
+
     void set_now(Clock::time_point now) { m_now = now; }
     void set_session(LIBSSH2_SESSION* session) { m_session = session; }
 
@@ -75,6 +80,7 @@ private:
     const void* m_open_owner = nullptr;
     std::string m_broken;
     std::optional<HostKey> m_host_key;
+    ShellPool* m_shells = nullptr;
 };
 
 /// Which of several operations (of a connection, or inside a composite operation) holds

@@ -46,7 +46,8 @@ std::unique_ptr<Operation> make_upload(const Endpoint& endpoint, UploadRequest r
     if (endpoint.local) {
         return std::make_unique<LocalUpload>(endpoint.name, std::move(request), std::move(become), std::move(done));
     }
-    return std::make_unique<SftpUpload>(std::move(request), std::move(become), std::move(done));
+    return std::make_unique<SftpUpload>(std::move(request), std::move(become), std::move(done),
+                                        endpoint.persistent_shell);
 }
 
 std::unique_ptr<Operation> make_download(const Endpoint& endpoint, DownloadRequest request,

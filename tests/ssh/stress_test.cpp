@@ -10,6 +10,7 @@
 #include <condition_variable>
 #include <memory>
 #include <mutex>
+#include <set>
 
 #include "slow_recv.hpp"
 #include "transport/ssh_connection.hpp"
@@ -161,4 +162,59 @@ TEST_CASE("operations complete when socket reads are slow and packets arrive in 
     // libssh2 reads for another stream or channel.
     SlowRecv slow(300);
     hammer(transport::PoolOptions{.threads = 2, .channels_per_host = 4}, 3, 300, 1);
+}
+
+TEST_CASE("many hosts in parallel, many commands each, on persistent shells: exact results, few shells",
+          "[transport][stress][persistent-shell]")
+{
+    // 20 hosts x 60 commands, 4 in flight per host: every result exact (exit codes, output
+    // with look-alike markers, no trailing newline), and each host ran them on at most 4
+    // persistent shells ($$ is the shell's pid).
+    constexpr int k_hosts = 20;
+    constexpr int k_per_host = 60;
+    SshdFixture sshd(SshdOptions{.hosts = k_hosts});
+    transport::Pool pool(transport::PoolOptions{.threads = 2, .channels_per_host = 4});
+    std::vector<transport::HostHandle> handles;
+    for (int i = 1; i <= k_hosts; ++i) {
+        handles.push_back(pool.add(endpoint_for(sshd, i)));
+    }
+    auto ledger = std::make_shared<Ledger>();
+    auto shells = std::make_shared<std::vector<std::set<std::string>>>(k_hosts);
+    const auto limit = std::chrono::steady_clock::now() + k_time_limit;
+    for (int n = 0; n < k_per_host; ++n) {
+        for (int h = 0; h < k_hosts; ++h) {
+            ledger->started();
+            const std::string tag = "scsctl" + std::string(32, 'a') + std::to_string(n);
+            auto request = request_of("printf '%s|' $$; printf %s " + tag + "; printf %s " + tag + " >&2; exit " +
+                                      std::to_string((n * 7 + h) % 256));
+            const int code = (n * 7 + h) % 256;
+            pool.run(handles[static_cast<std::size_t>(h)], request, std::nullopt,
+                     [ledger, shells, h, tag, code](transport::CommandOutcome outcome) {
+                         std::string error;
+                         if (!outcome) {
+                             error = outcome.error().message;
+                         } else {
+                             const auto bar = outcome->stdout_data.find('|');
+                             if (bar == std::string::npos || outcome->stdout_data.substr(bar + 1) != tag ||
+                                 outcome->stderr_data != tag || outcome->exit_status != code) {
+                                 error = tag + ": wrong result '" + outcome->stdout_data + "' " +
+                                         std::to_string(outcome->exit_status);
+                             } else {
+                                 std::lock_guard lock(ledger->mutex);
+                                 (*shells)[static_cast<std::size_t>(h)].insert(outcome->stdout_data.substr(0, bar));
+                             }
+                         }
+                         ledger->finished(error);
+                     });
+        }
+        REQUIRE(ledger->wait_below(4 * k_hosts, limit));
+    }
+    REQUIRE(ledger->wait_below(0, limit));
+    std::lock_guard lock(ledger->mutex);
+    CHECK(ledger->first_error.empty());
+    CHECK(ledger->completed == k_hosts * k_per_host);
+    for (const auto& pids : *shells) {
+        CHECK(!pids.empty());
+        CHECK(pids.size() <= 4);
+    }
 }

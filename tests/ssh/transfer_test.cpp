@@ -321,3 +321,35 @@ TEST_CASE("a cancelled upload is interrupted and leaves no temporary file", "[tr
     pool.reset(); // releases: the temporary file is removed over SFTP before disconnecting
     CHECK(std::distance(std::filesystem::directory_iterator(dir), {}) == 0);
 }
+
+TEST_CASE("an upload without owner or group renames over SFTP when dest is new, else replaces it with mv",
+          "[transfer]")
+{
+    SshdFixture sshd;
+    transport::Pool pool;
+    const auto host = pool.add(endpoint_for(sshd, 1));
+    const std::string dir = (sshd.dir() / "plain").string();
+    REQUIRE(on_host(pool, host, "mkdir " + dir + " && echo ok") == "ok\n");
+    const std::string dest = dir + "/file.txt";
+
+    auto request = content_upload(dest, "first\n");
+    request.mode = 0640;
+    request.skip_unchanged = false;
+    auto created = upload_sync(pool, host, request);
+    REQUIRE(created);
+    CHECK(created->changed);
+    CHECK(on_host(pool, host, "stat -c '%a %h' " + dest + "; cat " + dest) == "640 1\nfirst\n");
+
+    request.mode.reset(); // the existing file's mode is kept (SFTP stat + setstat, then mv)
+    request.content = "second\n";
+    auto replaced = upload_sync(pool, host, request);
+    REQUIRE(replaced);
+    CHECK(replaced->changed);
+    CHECK(on_host(pool, host, "stat -c '%a %h' " + dest + "; cat " + dest) == "640 1\nsecond\n");
+
+    const std::string fresh = dir + "/fresh.txt"; // new, no mode asked for: 0644
+    auto made = upload_sync(pool, host, content_upload(fresh, "fresh\n"));
+    REQUIRE(made);
+    CHECK(on_host(pool, host, "stat -c '%a' " + fresh + "; cat " + fresh) == "644\nfresh\n");
+    CHECK(on_host(pool, host, "ls -A " + dir) == "file.txt\nfresh.txt\n"); // no temporaries left
+}

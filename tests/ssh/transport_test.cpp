@@ -235,7 +235,11 @@ TEST_CASE("a command killed by a signal reports the signal", "[transport]")
 {
     SshdFixture sshd;
     transport::Pool pool;
-    auto outcome = run_sync(pool, pool.add(endpoint_for(sshd, 1)), "echo before; kill -KILL $$; echo after");
+    // On a channel of its own, $$ is the command's shell (on a persistent shell it is the
+    // shell that outlives the command: persistent_shell_test.cpp).
+    auto endpoint = endpoint_for(sshd, 1);
+    endpoint.persistent_shell = false;
+    auto outcome = run_sync(pool, pool.add(endpoint), "echo before; kill -KILL $$; echo after");
     REQUIRE(outcome);
     CHECK(outcome->stdout_data == "before\n");
     CHECK(outcome->exit_signal == "KILL");
