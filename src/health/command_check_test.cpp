@@ -91,7 +91,7 @@ TEST_CASE("a regex that does not compile is an error on every host, nothing runs
     CHECK(results[0].detail.starts_with("expect.stdout '(unclosed' is not a valid regex: "));
 }
 
-TEST_CASE("a layer's checks: reachable over the groups that have hosts", "[health]")
+TEST_CASE("a layer's checks: reachable over the groups that have hosts, then the layer's own", "[health]")
 {
     scsctl::model::Inventory inventory;
     scsctl::model::Group mon;
@@ -108,9 +108,11 @@ TEST_CASE("a layer's checks: reachable over the groups that have hosts", "[healt
     scsctl::layers::BuiltinLayer ceph(*scsctl::layers::find_builtin("ceph"));
     auto checks = layer_checks(ceph, inventory);
     REQUIRE(checks);
-    REQUIRE(checks->size() == 1);
+    REQUIRE(checks->size() == 2);
     CHECK((*checks)[0]->name() == "reachable");
     CHECK((*checks)[0]->hosts() == "ceph_mon");
+    CHECK((*checks)[1]->name() == "ceph-cluster");
+    CHECK((*checks)[1]->hosts() == "ceph_mon");
     CHECK(layer_hosts(ceph.descriptor(), inventory) == std::vector<scsctl::model::HostId>{id});
 
     scsctl::layers::BuiltinLayer kvm(*scsctl::layers::find_builtin("kvm"));

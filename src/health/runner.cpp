@@ -46,11 +46,11 @@ core::Result<std::vector<std::unique_ptr<HealthCheck>>> layer_checks(layers::Lay
             groups += (groups.empty() ? "" : ":") + std::string(group.name);
         }
     }
-    if (!groups.empty()) {
+    if (!groups.empty()) { // a layer without hosts has no checks
         checks.push_back(std::make_unique<ReachableCheck>(name, groups));
-    }
-    for (auto& check : builtin_checks(name, inventory)) {
-        checks.push_back(std::move(check));
+        for (auto& check : builtin_checks(name, inventory)) {
+            checks.push_back(std::move(check));
+        }
     }
     if (auto* plugin = layers::as_plugin(&layer)) {
         auto declared = plugin->checks();

@@ -46,7 +46,7 @@ std::string open_error(const std::string& path, const std::string& name,
 {
     auto opened = PluginLayer::open({name, path}, quick(timeout), "0.1.0");
     REQUIRE_FALSE(opened);
-    CHECK(opened.error().kind == ErrorKind::failed);
+    CHECK(opened.error().kind == ErrorKind::plugin);
     return opened.error().message;
 }
 

@@ -161,7 +161,7 @@ check "a matching plan deploys" [ "$rc" -eq 0 ] && [ "$(lines "$out_dir/ovn-n1.l
 mkdir -p inv2
 sed 's/^    keycloak:.*/    ovn_controller: {hosts: {dead: {ansible_connection: ssh, ansible_host: 127.0.0.1, ansible_port: 1}}}/' \
     inv/hosts.yml >inv2/hosts.yml
-run -i inv2 deploy "${pb[@]}" --layers ovn,openstack --force
+run -i inv2 deploy --gate reachable "${pb[@]}" --layers ovn,openstack --force
 check "a failing health gate exits 6" [ "$rc" -eq 6 ]
 check "naming the layer, the check and the host" grep -q "layer 'ovn': health gate 'reachable' failed: 1 of 2 hosts not reachable: dead:" <<<"$err"
 check "the next layer did not run" [ "$(lines "$out_dir/openstack-n1.log")" = 1 ]

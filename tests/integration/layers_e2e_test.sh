@@ -108,7 +108,7 @@ check "lab down exits 0" [ "$rc" -eq 0 ]
 check "no network namespace left" bash -c "! ip netns list | grep -q 'scslab-$id'"
 check "no link left" bash -c "! ip -o link | grep -qE 'slb-$id|slv$id'"
 check "no mount left" bash -c "! grep -qF '$lab' /proc/mounts"
-check "no container process left" bash -c "! pgrep -f 'systemd-nspawn.*$lab' >/dev/null"
+check "no container process left" bash -c "! pgrep -f '[s]ystemd-nspawn.*$lab' >/dev/null"
 check "no lab files left" bash -c "[ ! -e '$lab/lab.json' ]"
 
 echo "layers_e2e_test: $passed passed, $failed failed"
