@@ -22,7 +22,9 @@ namespace {
 
 const std::string k_root = SCSCTL_SOURCE_DIR;
 
-/// kvm: h1, h2; ntp: h3 (fixture hosts), optionally with one more kvm host line.
+/// keycloak (a layer with no built-in check of its own, so only reachable runs) and kvm
+/// (the spy plugin's check targets it): h1, h2; ntp: h3 (fixture hosts); optionally one
+/// more host line in keycloak.
 std::string write_inventory(const SshdFixture& sshd, const std::string& known_hosts, const std::string& extra_kvm = "")
 {
     const std::string path = (sshd.dir() / "inventory.yml").string();
@@ -32,11 +34,12 @@ std::string write_inventory(const SshdFixture& sshd, const std::string& known_ho
     out << "    ansible_user: " << k_login_user << "\n";
     out << "    ansible_ssh_private_key_file: " << sshd.client_key_path().string() << "\n";
     out << "    scsctl_known_hosts: " << known_hosts << "\n";
-    out << "  children:\n    kvm:\n      hosts:\n";
+    out << "  children:\n    keycloak:\n      hosts:\n";
     for (int i = 1; i <= 2; ++i) {
         out << "        h" << i << ":\n          ansible_host: " << SshdFixture::address(i) << "\n";
     }
     out << extra_kvm;
+    out << "    kvm:\n      hosts:\n        h1:\n        h2:\n"; // where the spy plugin's checks run
     out << "    ntp:\n      hosts:\n        h3:\n          ansible_host: " << SshdFixture::address(3) << "\n";
     return path;
 }
@@ -108,11 +111,11 @@ TEST_CASE("health runs the generic and the plugins' checks over ssh", "[health_c
     SECTION("all checks pass: exit 0, JUnit written")
     {
         const auto junit = (sshd.dir() / "health.xml").string();
-        auto result = run_health(plugins, {"-i", inventory, "--layers", "kvm,spy", "--junit", junit}, sshd);
+        auto result = run_health(plugins, {"-i", inventory, "--layers", "keycloak,spy", "--junit", junit}, sshd);
         INFO(result.out << result.err);
         CHECK(result.exit_code == 0);
-        CHECK(result.out.find("kvm    reachable  h1    pass    reachable, runs commands") != std::string::npos);
-        CHECK(result.out.find("spy    spy_true   h2    pass    exit status 0, stdout matches '^spy-ok$'") !=
+        CHECK(result.out.find("keycloak  reachable  h1    pass    reachable, runs commands") != std::string::npos);
+        CHECK(result.out.find("spy       spy_true   h2    pass    exit status 0, stdout matches '^spy-ok$'") !=
               std::string::npos);
         CHECK(result.err.find("scsctl: health: 6 passed, 0 failed, 0 errors") != std::string::npos);
         const auto xml = read_text_file(junit);
@@ -145,11 +148,11 @@ TEST_CASE("health keeps strict host keys and reports unreachable hosts", "[healt
         const auto empty = (sshd.dir() / "empty_known_hosts").string();
         std::ofstream(empty).close();
         const auto inventory = write_inventory(sshd, empty);
-        auto result = run_health("", {"-i", inventory, "--layers", "kvm", "--output", "json"}, sshd);
+        auto result = run_health("", {"-i", inventory, "--layers", "keycloak", "--output", "json"}, sshd);
         INFO(result.out << result.err);
         CHECK(result.exit_code == 1);
         const auto document = nlohmann::json::parse(result.out);
-        const auto verdict = status_of(layer_of(document, "kvm"), "reachable", "h1");
+        const auto verdict = status_of(layer_of(document, "keycloak"), "reachable", "h1");
         CHECK(verdict.starts_with("fail: unreachable: "));
         CHECK(verdict.find("host key") != std::string::npos);
     }
@@ -158,11 +161,11 @@ TEST_CASE("health keeps strict host keys and reports unreachable hosts", "[healt
         const auto inventory =
             write_inventory(sshd, sshd.known_hosts_path().string(),
                             "        h9:\n          ansible_host: 127.0.0.1\n          ansible_port: 1\n");
-        auto result = run_health("", {"-i", inventory, "--layers", "kvm", "--output", "json"}, sshd);
+        auto result = run_health("", {"-i", inventory, "--layers", "keycloak", "--output", "json"}, sshd);
         INFO(result.out << result.err);
         CHECK(result.exit_code == 1);
         const auto document = nlohmann::json::parse(result.out);
-        const auto& kvm = layer_of(document, "kvm");
+        const auto& kvm = layer_of(document, "keycloak");
         CHECK(status_of(kvm, "reachable", "h1") == "pass: reachable, runs commands");
         CHECK(status_of(kvm, "reachable", "h9").starts_with("fail: unreachable: "));
     }
@@ -196,11 +199,11 @@ TEST_CASE("reachable runs through sudo where the inventory turns become on", "[h
                                      "\n          ansible_become: true\n          ansible_become_password: '" +
                                      users.password + "'\n";
     const auto inventory = write_inventory(sshd, sshd.known_hosts_path().string(), become_hosts);
-    auto result = run_health("", {"-i", inventory, "--layers", "kvm", "--output", "json"}, sshd);
+    auto result = run_health("", {"-i", inventory, "--layers", "keycloak", "--output", "json"}, sshd);
     INFO(result.out << result.err);
     CHECK(result.exit_code == 1);
     const auto document = nlohmann::json::parse(result.out);
-    const auto& kvm = layer_of(document, "kvm");
+    const auto& kvm = layer_of(document, "keycloak");
     CHECK(status_of(kvm, "reachable", "h1") == "pass: reachable, runs commands");
     CHECK(status_of(kvm, "reachable", "nopw") == "pass: reachable, sudo works");
     CHECK(status_of(kvm, "reachable", "typed") == "pass: reachable, sudo works");
