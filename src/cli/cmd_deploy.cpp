@@ -267,10 +267,10 @@ int run_deploy(const DeployFlags& flags, const GlobalOptions& options)
     transport::Pool pool;
     SignalScope signals(pool);
     LayerRunSetup& prepared = **setup;
-    HealthChecksGate health_gate(pool, prepared.defaults, prepared.run_options.extra_vars,
-                                 prepared.run_options.forks, console);
-    ReachabilityGate reachable_gate(pool, prepared.defaults, prepared.run_options.extra_vars,
-                                    prepared.run_options.forks, console);
+    const GateTransport gate_transport{pool, prepared.defaults, prepared.run_options.extra_vars,
+                                       prepared.run_options.forks, console};
+    HealthChecksGate health_gate(gate_transport);
+    ReachabilityGate reachable_gate(gate_transport);
     LayerHealthGate& gate = flags.gate == "reachable" ? static_cast<LayerHealthGate&>(reachable_gate) : health_gate;
     DeployRun deploy(prepared, *plan, options, console);
     int code = deploy.run(pool, gate, recap, session.run() != 0 ? journal->journal.get() : nullptr, session.run(),

@@ -21,7 +21,8 @@ GateResult ReachabilityGate::check(const plan::LayerPlan& layer, const Inventory
     if (ids.empty()) {
         return {};
     }
-    auto connections = connections_for(inventory, ids, m_defaults, m_console, m_vars);
+    auto connections = connections_for(inventory, ids, m_transport.defaults, m_transport.console,
+                                       m_transport.connection_vars);
     if (!connections) {
         return {false, "reachable", "the connection settings of the layer's hosts are not valid"};
     }
@@ -31,9 +32,9 @@ GateResult ReachabilityGate::check(const plan::LayerPlan& layer, const Inventory
     }
     exec::AdhocOptions options;
     options.command = "true";
-    options.forks = m_forks;
+    options.forks = m_transport.forks;
     options.timeout = std::chrono::seconds(30);
-    const auto outcomes = exec::run_adhoc(m_pool, targets, options);
+    const auto outcomes = exec::run_adhoc(m_transport.pool, targets, options);
     std::string reason;
     std::size_t failing = 0;
     for (const auto& outcome : outcomes) {
@@ -58,14 +59,15 @@ GateResult HealthChecksGate::check(const plan::LayerPlan& layer, const Inventory
 {
     const auto* descriptor = layers::find_builtin(layer.name);
     if (descriptor == nullptr) {
-        return ReachabilityGate(m_pool, m_defaults, m_vars, m_forks, m_console).check(layer, inventory);
+        return ReachabilityGate(m_transport).check(layer, inventory);
     }
     const auto& loaded = inventory.loaded.inventory;
     const auto ids = health::layer_hosts(*descriptor, loaded);
     if (ids.empty()) {
         return {};
     }
-    auto connections = connections_for(inventory, ids, m_defaults, m_console, m_vars);
+    auto connections = connections_for(inventory, ids, m_transport.defaults, m_transport.console,
+                                       m_transport.connection_vars);
     if (!connections) {
         return {false, "reachable", "the connection settings of the layer's hosts are not valid"};
     }
@@ -74,9 +76,9 @@ GateResult HealthChecksGate::check(const plan::LayerPlan& layer, const Inventory
         by_host.emplace(ids[i], std::move((*connections)[i]));
     }
     health::RunnerOptions options;
-    options.pool = &m_pool;
+    options.pool = &m_transport.pool;
     options.connections = &by_host;
-    options.forks = m_forks;
+    options.forks = m_transport.forks;
     layers::BuiltinLayer builtin(*descriptor);
     auto summary = health::run_layer_checks(builtin, loaded, options);
     if (!summary) {

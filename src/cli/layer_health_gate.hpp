@@ -29,24 +29,25 @@ class LayerHealthGate {
     virtual GateResult check(const plan::LayerPlan& layer, const InventoryContext& inventory) = 0;
 };
 
+/// What a gate needs to reach a layer's hosts: the deploy's transport and the tasks'
+/// connection settings.
+struct GateTransport {
+    transport::Pool& pool;
+    exec::ConnectionDefaults defaults;
+    core::Value connection_vars;
+    std::size_t forks;
+    const Console& console;
+};
+
 /// Check "reachable": `true` runs on every host of the layer (its groups' hosts under
 /// --limit) through the same transport and connection settings as the tasks.
 class ReachabilityGate final : public LayerHealthGate {
   public:
-    ReachabilityGate(transport::Pool& pool, exec::ConnectionDefaults defaults, core::Value connection_vars,
-                     std::size_t forks, const Console& console)
-        : m_pool(pool), m_defaults(std::move(defaults)), m_vars(std::move(connection_vars)), m_forks(forks),
-          m_console(console)
-    {
-    }
+    explicit ReachabilityGate(GateTransport transport) : m_transport(std::move(transport)) {}
     GateResult check(const plan::LayerPlan& layer, const InventoryContext& inventory) override;
 
   private:
-    transport::Pool& m_pool;
-    exec::ConnectionDefaults m_defaults;
-    core::Value m_vars;
-    std::size_t m_forks;
-    const Console& m_console;
+    GateTransport m_transport;
 };
 
 /// The layer's health checks (health::layer_checks of the built-in layer) on every host of
@@ -54,20 +55,11 @@ class ReachabilityGate final : public LayerHealthGate {
 /// The reason names the failing checks and hosts (at most three), redacted by the console.
 class HealthChecksGate final : public LayerHealthGate {
   public:
-    HealthChecksGate(transport::Pool& pool, exec::ConnectionDefaults defaults, core::Value connection_vars,
-                     std::size_t forks, const Console& console)
-        : m_pool(pool), m_defaults(std::move(defaults)), m_vars(std::move(connection_vars)), m_forks(forks),
-          m_console(console)
-    {
-    }
+    explicit HealthChecksGate(GateTransport transport) : m_transport(std::move(transport)) {}
     GateResult check(const plan::LayerPlan& layer, const InventoryContext& inventory) override;
 
   private:
-    transport::Pool& m_pool;
-    exec::ConnectionDefaults m_defaults;
-    core::Value m_vars;
-    std::size_t m_forks;
-    const Console& m_console;
+    GateTransport m_transport;
 };
 
 } // namespace scsctl::cli
