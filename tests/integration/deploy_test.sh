@@ -11,14 +11,8 @@
 set -u
 scsctl=$(realpath "${1:?usage: deploy_test.sh path/to/scsctl}")
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-passed=0
-failed=0
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-
-ok() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); echo "FAIL: $*" >&2; }
-check() { local name=$1; shift; if "$@"; then ok; else fail "$name"; fi; }
+# shellcheck source=tests/integration/lib/checks.sh
+source "$root/tests/integration/lib/checks.sh"
 # run ARGS...: runs scsctl, sets $out, $err and $rc.
 run() { out=$("$scsctl" "$@" 2>"$work/stderr"); rc=$?; err=$(cat "$work/stderr"); }
 valid_junit() { xmllint --noout --schema "$root/tests/schemas/junit.xsd" "$1" 2>"$work/xmllint.err" || { cat "$work/xmllint.err" >&2; return 1; }; }

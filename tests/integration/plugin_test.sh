@@ -8,14 +8,8 @@
 set -u
 scsctl=$(realpath "${1:?usage: plugin_test.sh path/to/scsctl}")
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-passed=0
-failed=0
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-
-ok() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); echo "FAIL: $*" >&2; }
-check() { local name=$1; shift; if "$@"; then ok; else fail "$name"; fi; }
+# shellcheck source=tests/integration/lib/checks.sh
+source "$root/tests/integration/lib/checks.sh"
 
 export HOME="$work" XDG_CONFIG_HOME="$work/xdg" NO_COLOR=1
 export PATH=/usr/sbin:/usr/bin:/sbin:/bin
