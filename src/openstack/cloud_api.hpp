@@ -1,0 +1,73 @@
+// CloudApi: the read (and, where a check needs it, write) access to one OpenStack cloud that
+// `scsctl check scs` and the OpenStack health check use, behind one interface: an
+// authenticated session (a Keystone v3 token with its catalog and roles) that sends
+// requests to a service's endpoint picked from the catalog by service type. The libcurl
+// implementation lives beside this header; the SCS testcases see only this interface.
+// Depends on core and nlohmann-json only.
+#pragma once
+
+#include <chrono>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/result.hpp"
+
+namespace scsctl::openstack {
+
+/// One HTTP answer. `body` is the parsed JSON body, or null when the body was empty or
+/// not JSON (then `raw_body` holds it, cut to a few KiB).
+struct ApiResponse {
+    long status = 0;
+    nlohmann::json body;
+    std::string raw_body;
+    std::map<std::string, std::string> headers; ///< lower-case names
+    std::chrono::milliseconds latency{0};
+};
+
+/// A request to a service of the catalog.
+struct ApiRequest {
+    std::string method = "GET";  ///< GET, POST, PUT, PATCH, DELETE, HEAD
+    std::string service_type;    ///< catalog type: "compute", "image", "volumev3" or
+                                 ///< "block-storage", "network", "identity", "key-manager", …
+    std::string path;            ///< appended to the endpoint URL, e.g. "/flavors/detail"
+    std::optional<nlohmann::json> body;           ///< sent as application/json
+    std::map<std::string, std::string> headers;   ///< e.g. "OpenStack-API-Version": "compute 2.61"
+};
+
+/// One catalog entry, as Keystone's token response lists it.
+struct CatalogEndpoint {
+    std::string interface; ///< public, internal, admin
+    std::string region;
+    std::string url;
+};
+struct CatalogService {
+    std::string type;
+    std::string name;
+    std::vector<CatalogEndpoint> endpoints;
+};
+
+class CloudApi {
+  public:
+    virtual ~CloudApi() = default;
+
+    /// The services of the token's catalog, in the order Keystone gave them.
+    virtual const std::vector<CatalogService>& catalog() const = 0;
+    /// The role names the token carries (e.g. "member", "reader", "admin").
+    virtual const std::vector<std::string>& roles() const = 0;
+    /// The project the token is scoped to: id and name.
+    virtual const std::string& project_id() const = 0;
+    virtual const std::string& project_name() const = 0;
+
+    /// Sends `request` to the endpoint of `request.service_type` for the session's interface
+    /// and region (a versionless or versioned endpoint URL, as the catalog has it). An HTTP
+    /// error status is a response, not an error; errors are "no such service in the
+    /// catalog", connection and TLS failures and timeouts. Never throws, never logs secrets.
+    virtual core::Result<ApiResponse> send(const ApiRequest& request) = 0;
+};
+
+} // namespace scsctl::openstack
