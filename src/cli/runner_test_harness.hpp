@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <variant>
@@ -55,6 +56,8 @@ public:
     std::optional<model::Recap> recap;
     std::string error;
     exec::ResumeLookup resume; ///< --resume's hook (runner_resume_test.cpp)
+    std::function<std::optional<std::string>(const exec::BatchEnded&)> after_batch; ///< upgrade's gate hook
+    std::optional<exec::BatchPosition> start_at_batch;                              ///< upgrade --resume
 
     std::string out_dir() const { return dir.path().string(); }
     std::string write(const std::string& relative, const std::string& text) const { return dir.write(relative, text); }
@@ -123,6 +126,8 @@ public:
             return std::make_pair(std::move(role_tasks.tasks), std::move(role_tasks.handlers));
         };
         hooks.resume_done = resume;
+        hooks.after_batch = after_batch;
+        hooks.start_at_batch = start_at_batch;
         transport::Pool pool;
         exec::PlaybookRunner runner(pool, run_hosts, groups, options, hooks,
                                     [this](const model::RunEvent& event) { events.push_back(event); });

@@ -277,7 +277,12 @@ core::Result<std::vector<std::string>> play_hosts(State& state, const model::Pla
 core::Result<model::Recap> PlaybookRunner::run(const model::Playbook& playbook)
 {
     State& state = *m_state;
-    for (const auto& play : playbook.plays) {
+    const std::optional<BatchPosition> start = state.hooks.start_at_batch;
+    for (std::size_t play_index = 0; play_index < playbook.plays.size(); ++play_index) {
+        const auto& play = playbook.plays[play_index];
+        if (start && play_index < start->play_index) {
+            continue;
+        }
         const auto hosts = SCSCTL_TRY(play_hosts(state, play));
         prepare_play(state, play, hosts);
         vars::ValueScope extra(state.options.extra_vars);
@@ -311,7 +316,9 @@ core::Result<model::Recap> PlaybookRunner::run(const model::Playbook& playbook)
         if (!batches) {
             return core::fail(core::Error{core::ErrorKind::config, batches.error().message, play.where});
         }
-        for (const auto& batch : *batches) {
+        const std::size_t first_batch = start && play_index == start->play_index ? start->batch_index : 0;
+        for (std::size_t batch_index = first_batch; batch_index < batches->size(); ++batch_index) {
+            const auto& batch = (*batches)[batch_index];
             for (const auto& host : batch) {
                 state.recap.hosts[host]; // a host whose batch started is in the recap, even with nothing counted
             }
@@ -326,6 +333,13 @@ core::Result<model::Recap> PlaybookRunner::run(const model::Playbook& playbook)
                 run_batch(state, batch, max_fail);
             }
             judge_batch(state, batch, max_fail);
+            if (!state.end_playbook && state.hooks.after_batch) {
+                const BatchEnded ended{play_index, state.play_vars.play_name, batch_index, batches->size(), batch};
+                if (state.hooks.after_batch(ended)) {
+                    state.end_play = true;
+                    state.end_playbook = true;
+                }
+            }
             if (state.end_play) {
                 break;
             }

@@ -47,6 +47,22 @@ struct ResumedTask {
 using ResumeLookup = std::function<std::optional<ResumedTask>(const std::string& task_id, const std::string& host,
                                                               const std::string& args_digest)>;
 
+/// A serial batch of a play that ended without ending the playbook (after_batch).
+struct BatchEnded {
+    std::size_t play_index = 0;  ///< 0-based, in the playbook
+    std::string play_name;       ///< rendered
+    std::size_t batch_index = 0; ///< 0-based
+    std::size_t batch_count = 0;
+    std::vector<std::string> hosts;
+};
+
+/// Where a rolling run starts again (upgrade --resume): plays before `play_index` are
+/// skipped, and in that play the batches before `batch_index`.
+struct BatchPosition {
+    std::size_t play_index = 0;
+    std::size_t batch_index = 0;
+};
+
 /// Run-time services the runner needs from outside exec/.
 struct RunHooks {
     /// The hosts a play's pattern selects (after --limit), in inventory order.
@@ -63,6 +79,11 @@ struct RunHooks {
     /// --resume (optional): tasks the lookup knows are reported ok ("done in run N") and
     /// not run; their registered result is restored.
     ResumeLookup resume_done;
+    /// Between serial batches (optional): a returned reason ends the playbook after this
+    /// batch, as a failed batch does (a rolling upgrade's health gate).
+    std::function<std::optional<std::string>(const BatchEnded&)> after_batch;
+    /// Start at a batch (optional; see BatchPosition).
+    std::optional<BatchPosition> start_at_batch;
 };
 
 } // namespace scsctl::exec
