@@ -36,6 +36,8 @@ bool dependencies_deployed(const plan::Plan& plan, const model::Inventory& inven
     for (const auto& row : history) {
         if (row.result == state::k_layer_ok) {
             deployed.insert(row.layer);
+        } else if (row.result == state::k_layer_destroyed) {
+            deployed.erase(row.layer);
         }
     }
     std::vector<const layers::LayerDescriptor*> selected;

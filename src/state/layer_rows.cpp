@@ -11,7 +11,7 @@ std::vector<LayerHostState> latest_per_host(const std::vector<LayerRow>& rows)
     std::map<std::pair<std::string, std::string>, LayerHostState> folded;
     for (const auto& row : rows) {
         LayerHostState& state = folded[{row.layer, row.host}];
-        state.ever_ok = state.ever_ok || row.result == k_layer_ok;
+        state.ever_ok = row.result != k_layer_destroyed && (state.ever_ok || row.result == k_layer_ok);
         state.last = row;
     }
     std::vector<LayerHostState> out;

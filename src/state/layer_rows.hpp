@@ -12,11 +12,12 @@ namespace scsctl::state {
 
 /// A layer's result on one host: "ok" (deployed), "failed" (a task failed or the host was
 /// unreachable), "interrupted" (SIGINT/SIGTERM), "gate_failed" (deployed, but the health
-/// gate after it failed).
+/// gate after it failed), "destroyed" (`scsctl destroy` removed it: no longer deployed).
 inline constexpr const char* k_layer_ok = "ok";
 inline constexpr const char* k_layer_failed = "failed";
 inline constexpr const char* k_layer_interrupted = "interrupted";
 inline constexpr const char* k_layer_gate_failed = "gate_failed";
+inline constexpr const char* k_layer_destroyed = "destroyed";
 
 struct LayerRow {
     RunId run = 0;
@@ -27,7 +28,8 @@ struct LayerRow {
     double finished_at = 0; ///< seconds since the epoch
 };
 
-/// For each (layer, host): the newest row, and whether any row was k_layer_ok.
+/// For each (layer, host): the newest row, and whether any row was k_layer_ok since the
+/// last k_layer_destroyed.
 struct LayerHostState {
     LayerRow last;
     bool ever_ok = false;

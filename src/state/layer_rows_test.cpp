@@ -113,3 +113,20 @@ TEST_CASE("layer rows: etcd answers as the SQLite journal does", "[etcd][state]"
     CHECK(*(*etcd)->latest_unfinished_run("/p/kvm/deploy.yml", "/p/inv", "deploy") == 2);
     CHECK_FALSE(*(*etcd)->latest_unfinished_run("/p/kvm/deploy.yml", "/p/inv", "run"));
 }
+
+TEST_CASE("layer rows: a destroyed layer is no longer deployed until deployed again", "[state]")
+{
+    const std::vector<LayerRow> rows = {{1, "ovn", "0.1.0", "a", k_layer_ok, 100},
+                                        {2, "ovn", "0.1.0", "a", k_layer_destroyed, 200},
+                                        {1, "kvm", "0.1.0", "a", k_layer_ok, 100}};
+    auto folded = latest_per_host(rows);
+    REQUIRE(folded.size() == 2);
+    CHECK(folded[0].last.layer == "kvm");
+    CHECK(folded[0].ever_ok);
+    CHECK(folded[1].last.result == k_layer_destroyed);
+    CHECK_FALSE(folded[1].ever_ok);
+
+    auto again = rows;
+    again.push_back({3, "ovn", "0.1.0", "a", k_layer_ok, 300});
+    CHECK(latest_per_host(again)[1].ever_ok);
+}
