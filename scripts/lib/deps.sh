@@ -25,6 +25,7 @@ SCSCTL_TEST_PACKAGES=(
     python3-jsonschema libxml2-utils chromium
     etcd-server jq
     mmdebstrap systemd-container iproute2 iptables ethtool bc
+    dpkg-dev
 )
 
 # ensure_packages NAME...: installs the packages that are not installed yet.

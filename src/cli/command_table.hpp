@@ -37,6 +37,8 @@ void define_layers(CLI::App& command, GlobalOptions& options);
 void define_validate(CLI::App& command, GlobalOptions& options);
 void define_plan(CLI::App& command, GlobalOptions& options);
 void define_deploy(CLI::App& command, GlobalOptions& options);
+void define_upgrade(CLI::App& command, GlobalOptions& options);
+void define_destroy(CLI::App& command, GlobalOptions& options);
 void define_status(CLI::App& command, GlobalOptions& options);
 void define_scs(CLI::App& command, GlobalOptions& options);
 void define_health(CLI::App& command, GlobalOptions& options);

@@ -54,6 +54,12 @@ void Console::warning(const std::string& message) const
     print("warning", "1;35", message);
 }
 
+void Console::note(const std::string& raw_message) const
+{
+    const std::string message = m_filter ? m_filter(raw_message) : raw_message;
+    std::fprintf(stderr, "scsctl: %s\n", message.c_str());
+}
+
 void Console::info(const std::string& message) const
 {
     if (m_options.verbosity > 0) {

@@ -35,6 +35,9 @@ public:
     void error(const std::string& message) const;
     void warning(const std::string& message) const;
     void info(const std::string& message) const; ///< shown with -v
+    /// Progress the operator should see without -v ("scsctl: message"), e.g. a rolling
+    /// upgrade waiting for its health gate.
+    void note(const std::string& message) const;
     /// Prints every diagnostic, sorted by place; returns the number of errors.
     std::size_t report(const core::Diagnostics& diagnostics) const;
     /// Every message passes through `filter` before it is printed (secret redaction).

@@ -19,15 +19,20 @@
 
 namespace scsctl::cli {
 
+void add_playbook_dir_option(CLI::App& command, std::string& playbook_dir)
+{
+    command
+        .add_option("--playbook-dir", playbook_dir,
+                    "Directory holding <layer>/deploy.yml (default: $SCSCTL_LAYER_PLAYBOOKS, then the installed "
+                    "share/scsctl/playbooks)")
+        ->type_name("DIR");
+}
+
 void add_layer_options(CLI::App& command, LayerFlags& flags)
 {
     command.add_option("--layers", flags.layers, "Only these layers (comma-separated), in dependency order")
         ->type_name("A,B");
-    command
-        .add_option("--playbook-dir", flags.playbook_dir,
-                    "Directory holding <layer>/deploy.yml (default: $SCSCTL_LAYER_PLAYBOOKS, then the installed "
-                    "share/scsctl/playbooks)")
-        ->type_name("DIR");
+    add_playbook_dir_option(command, flags.playbook_dir);
     command.add_option("-l,--limit", flags.limit, "Further limit the hosts with a pattern (or @file)");
 }
 

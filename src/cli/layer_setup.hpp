@@ -23,6 +23,9 @@ struct LayerFlags {
     std::string limit;        ///< -l/--limit
 };
 
+/// Adds --playbook-dir DIR (where the layers' directories are).
+void add_playbook_dir_option(CLI::App& command, std::string& playbook_dir);
+
 /// Adds --layers, --playbook-dir and -l/--limit.
 void add_layer_options(CLI::App& command, LayerFlags& flags);
 

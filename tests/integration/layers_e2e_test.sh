@@ -4,8 +4,13 @@
 #   health of the three layers          exit 0; libvirt test domain, Ceph status through
 #                                       librados, every OVN chassis registered
 #   deploy again                        exit 0 and changed=0 on every host
-#   a rolling Ceph restart, serial 1    exit 0 (ceph/upgrade.yml: noout, ok-to-stop, PGs
-#                                       clean between hosts), noout unset, health again 0
+#   upgrade ceph --restart, serial 1    exit 0 (ceph/upgrade.yml: noout, ok-to-stop, PGs
+#                                       clean; scsctl's health gate between batches), the
+#                                       backup (monitor store, maps, auth), noout unset
+#   upgrade ovn --to V+scsctl1          Debian's OVN packages rebuilt with a higher version
+#                                       in a local apt repository; installed everywhere,
+#                                       NB/SB backup taken, health passes
+#   destroy ovn                         status says destroyed, its health check fails
 #   secrets                             the Ceph keys appear in no output or journal
 #   lab down                            no namespace, mount, link, process or file left
 # usage: tests/integration/layers_e2e_test.sh SCSCTL_BINARY
@@ -84,14 +89,72 @@ check "the second deploy changed nothing" [ "$(recap_changed deploy2)" -eq 0 ]
 run status status -i "$inventory" "${state[@]}" --output json
 check "status exits 0" [ "$rc" -eq 0 ]
 
-run restart run -i "$inventory" "${state[@]}" playbooks/ceph/upgrade.yml -e scsctl_serial=1 --output json
+run restart upgrade ceph -i "$inventory" "${state[@]}" --restart --serial 1 --backup-dir "$work/backups" --output json
 check "the rolling Ceph restart exits 0" [ "$rc" -eq 0 ]
 check "it restarted on every host" [ "$(recap_changed restart)" -ge 3 ]
+check "the health gate passed after every batch" [ "$(grep -c 'health gate passed after' "$work/restart.err")" -ge 3 ]
+for file in mon-store.tar.gz monmap osdmap crushmap config.json auth.keyring; do
+    check "the Ceph backup has $file" [ -s "$(find "$work/backups/ceph" -name "$file" | head -n 1)" ]
+done
+check "the backup is readable by root only" [ "$(stat -c %a "$work/backups/ceph")" = 700 ]
+check "the monitor store archive is whole" bash -c "tar -tzf \$(find '$work/backups/ceph' -name mon-store.tar.gz) | grep -q store.db"
 first=$(jq -r '.hosts | keys[0]' <<<"$(tail -n 1 "$work/restart.out")")
 run flags exec -i "$inventory" "${state[@]}" "$first" -- ceph osd dump --format json
 check "noout is unset after the restart" bash -c "! grep -q noout '$work/flags.out'"
 run health2 health -i "$inventory" --layers ceph --output json
 check "Ceph is healthy after the rolling restart" [ "$rc" -eq 0 ]
+
+# upgrade --to: Debian's OVN packages rebuilt with a higher version, offered by a local
+# apt repository on every host; the upgrade installs them batch by batch.
+central=ovn_central # exec takes host patterns
+run ovn-version exec -i "$inventory" "${state[@]}" "$central" --output json -- "dpkg-query -W -f '\${Version}' ovn-host"
+from=$(head -n 1 "$work/ovn-version.out" | jq -r .stdout)
+check "the installed OVN version was read ($from)" [ -n "$from" ]
+to="$from+scsctl1"
+mkdir -p "$work/debs" "$work/repo"
+(cd "$work/debs" && apt-get download -q ovn-common="$from" ovn-central="$from" ovn-host="$from" >/dev/null 2>&1)
+for deb in "$work"/debs/*.deb; do
+    tree="$work/debs/tree"
+    rm -rf "$tree" && dpkg-deb -R "$deb" "$tree"
+    sed -i -e "s/^Version: .*/Version: $to/" -e "s/(= $from)/(= $to)/g" "$tree/DEBIAN/control"
+    dpkg-deb -b "$tree" "$work/repo/" >/dev/null
+done
+(cd "$work/repo" && dpkg-scanpackages --multiversion . >Packages 2>/dev/null)
+check "the test repository offers the three rebuilt OVN packages ($to)" \
+    [ "$(grep -c "^Version: $to\$" "$work/repo/Packages")" -eq 3 ]
+cat >"$work/repo.yml" <<YML
+- name: offer the local test repository
+  hosts: all
+  become: true
+  gather_facts: false
+  tasks:
+    - file: {path: /srv/scsctl-test-repo, state: directory, mode: "0755"}
+    - copy: {src: "{{ item }}", dest: /srv/scsctl-test-repo/}
+      loop: $(cd "$work/repo" && ls | sed "s|^|$work/repo/|" | jq -R . | jq -sc .)
+    - copy:
+        dest: /etc/apt/sources.list.d/scsctl-test.list
+        content: "deb [trusted=yes] file:/srv/scsctl-test-repo ./\n"
+YML
+run repo run -i "$inventory" "${state[@]}" "$work/repo.yml"
+check "the repository reached every host" [ "$rc" -eq 0 ]
+run ovn-upgrade upgrade ovn -i "$inventory" "${state[@]}" --to "$to" --serial 1 --backup-dir "$work/backups" --output json
+check "upgrade ovn --to $to exits 0" [ "$rc" -eq 0 ]
+check "the OVN backup has both databases" \
+    [ "$(find "$work/backups/ovn" -name 'ovn[ns]b_db.db' -size +0 | wc -l)" -eq 2 ]
+run ovn-versions exec -i "$inventory" "${state[@]}" ovn_controller --output json -- "dpkg-query -W -f '\${Version} ' ovn-host ovn-common"
+check "every chassis runs the new OVN" \
+    [ "$(jq -rs --arg v "$to $to " '[.[] | select(.event == "command_result") | .stdout == $v] | (length == 3 and all)' "$work/ovn-versions.out")" = true ]
+run ovn-central-version exec -i "$inventory" "${state[@]}" "$central" --output json -- "dpkg-query -W -f '\${Version}' ovn-central"
+check "the central too" [ "$(head -n 1 "$work/ovn-central-version.out" | jq -r .stdout)" = "$to" ]
+run health3 health -i "$inventory" --layers kvm,ceph,ovn --output json
+check "every layer is healthy after the upgrade" [ "$rc" -eq 0 ]
+
+run destroy destroy ovn -i "$inventory" "${state[@]}" --yes-i-really-mean-it
+check "destroy ovn exits 0" [ "$rc" -eq 0 ]
+run status2 status -i "$inventory" "${state[@]}" --layers ovn --output json
+check "status shows ovn destroyed" [ "$(jq -r '[.[].result] | unique | join(",")' "$work/status2.out")" = destroyed ]
+run health4 health -i "$inventory" --layers ovn
+check "the OVN health check fails once it is destroyed" [ "$rc" -ne 0 ]
 
 # Secrets: the generated Ceph keys appear in no output, report or journal.
 for name in ceph_client_admin_key ceph_mon_key; do
