@@ -2,6 +2,7 @@
 // from the parsed facts (resource_checks.cpp, ports_check.cpp).
 #include "preflight/evaluate.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "transport/become.hpp"

@@ -34,6 +34,13 @@ std::string seconds_text(double seconds)
     return text;
 }
 
+std::string signed_seconds(double seconds)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, "%+.3f", seconds);
+    return text;
+}
+
 std::string mount_text(const std::string& mount, const MountNeed& need)
 {
     std::string paths;
@@ -127,13 +134,13 @@ CheckResult time_check(const HostFacts& facts, const HostRequirements& requireme
     const double low = *facts.remote_time - window.received;
     const double high = *facts.remote_time - window.started;
     const double offset = low > 0 ? low : (high < 0 ? high : 0.0);
-    const double uncertainty = std::max(0.0, high - low);
     if (std::fabs(offset) > requirements.max_clock_offset_s) {
         return {"time", Status::fail,
                 "clock is " + seconds_text(std::fabs(offset)) + (offset > 0 ? " ahead of" : " behind") +
                     " the controller's (limit " + seconds_text(requirements.max_clock_offset_s) + ")"};
     }
-    const auto measured = "offset within " + seconds_text(uncertainty) + " of the controller";
+    const auto measured = "offset from the controller's clock between " + signed_seconds(low) + " and " +
+                          signed_seconds(high) + " s";
     if (facts.ntp_source.empty()) {
         return {"time", Status::warn, "cannot tell whether NTP is synchronised (no answer from timedatectl or chronyc); " + measured};
     }
