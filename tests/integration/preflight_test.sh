@@ -245,8 +245,20 @@ check "wrongpw: exit 1" [ "$rc" -eq 1 ]
 check "wrongpw: sudo fails" [ "$(json_detail wrongpw sudo)" = "sudo rejected the become password" ]
 check "wrongpw: os still checked" [ "$(json_status wrongpw os)" = pass ]
 
-# Everyone at once, with JUnit: failures win over unreachable (exit 1).
+# Everyone at once, with JUnit: failures win over unreachable (exit 1). Meanwhile, no
+# process's argv may hold a become password (sudo reads it from stdin).
+: >"$work/argv-leaks"
+(
+    while [[ ! -e $work/all-done ]]; do
+        ps -eo args= | grep -F -e "$become_password" -e "$wrong_password" | grep -v grep >>"$work/argv-leaks"
+        sleep 0.02
+    done
+) &
+watcher=$!
 run preflight -i "$inv/hosts.yml" --junit "$work/preflight.xml"
+touch "$work/all-done"
+wait "$watcher"
+check "no argv holds a become password" [ ! -s "$work/argv-leaks" ]
 check "all: exit 1" [ "$rc" -eq 1 ]
 [[ ${PREFLIGHT_TEST_VERBOSE:-0} == 1 ]] && echo "$out" >&2
 check "all: summary" grep -q '^preflight: 5 hosts: .* 3 failed, 1 unreachable' <<<"$out"
