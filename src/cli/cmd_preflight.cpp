@@ -36,8 +36,8 @@ struct PreflightArgs {
 
 /// The hosts of the selected layers (in layer order), within --limit, and each host's roles.
 std::expected<std::vector<std::pair<model::HostId, std::vector<preflight::Role>>>, int>
-hosts_and_roles(const std::vector<layers::Layer*>& selected, const InventoryContext& context,
-                const std::string& limit, const Console& console)
+hosts_and_roles(const std::vector<layers::Layer*>& selected, const InventoryContext& context, const std::string& limit,
+                const Console& console)
 {
     const auto& inventory = context.loaded.inventory;
     auto allowed = inventory::match_hosts(inventory, "all", limit);

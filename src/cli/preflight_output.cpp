@@ -32,7 +32,8 @@ core::Value requirements_json(const preflight::HostRequirements& requirements)
 {
     core::Value ports = core::Value::array();
     for (const auto& port : requirements.ports) {
-        ports.push_back({{"port", port.port}, {"service", port.service}, {"layer", port.layer}, {"owners", port.owners}});
+        ports.push_back(
+            {{"port", port.port}, {"service", port.service}, {"layer", port.layer}, {"owners", port.owners}});
     }
     core::Value osd = core::Value::array();
     for (const auto& file : requirements.osd_files) {
@@ -88,7 +89,8 @@ std::string preflight_text(const std::vector<PreflightHost>& hosts)
     for (const auto& host : hosts) {
         bool first = true;
         for (const auto& check : host.report.checks) {
-            rows.push_back({first ? host.report.host : "", check.check, preflight::status_name(check.status), check.detail});
+            rows.push_back(
+                {first ? host.report.host : "", check.check, preflight::status_name(check.status), check.detail});
             first = false;
         }
     }
@@ -113,9 +115,9 @@ std::string preflight_summary_line(const std::vector<PreflightHost>& hosts)
     const auto c = preflight_counts(hosts);
     return "preflight: " + std::to_string(c.hosts) + " host" + (c.hosts == 1 ? "" : "s") + ": " +
            std::to_string(c.ready) + " ready, " + std::to_string(c.warned) + " with warnings, " +
-           std::to_string(c.failed) + " failed, " + std::to_string(c.unreachable) + " unreachable (checks: " +
-           std::to_string(c.checks_passed) + " passed, " + std::to_string(c.checks_warned) + " warned, " +
-           std::to_string(c.checks_failed) + " failed, " + std::to_string(c.checks_skipped) + " skipped)";
+           std::to_string(c.failed) + " failed, " + std::to_string(c.unreachable) +
+           " unreachable (checks: " + std::to_string(c.checks_passed) + " passed, " + std::to_string(c.checks_warned) +
+           " warned, " + std::to_string(c.checks_failed) + " failed, " + std::to_string(c.checks_skipped) + " skipped)";
 }
 
 core::Value preflight_json(const std::vector<PreflightHost>& hosts)
@@ -124,7 +126,8 @@ core::Value preflight_json(const std::vector<PreflightHost>& hosts)
     for (const auto& host : hosts) {
         core::Value checks = core::Value::array();
         for (const auto& check : host.report.checks) {
-            checks.push_back({{"check", check.check}, {"status", preflight::status_name(check.status)}, {"detail", check.detail}});
+            checks.push_back(
+                {{"check", check.check}, {"status", preflight::status_name(check.status)}, {"detail", check.detail}});
         }
         const auto worst = host.report.unreachable() ? "unreachable" : preflight::status_name(host.report.worst());
         list.push_back({{"host", host.report.host},
@@ -143,7 +146,11 @@ core::Value preflight_json(const std::vector<PreflightHost>& hosts)
               {"warned", c.warned},
               {"failed", c.failed},
               {"unreachable", c.unreachable},
-              {"checks", {{"passed", c.checks_passed}, {"warned", c.checks_warned}, {"failed", c.checks_failed}, {"skipped", c.checks_skipped}}}}},
+              {"checks",
+               {{"passed", c.checks_passed},
+                {"warned", c.checks_warned},
+                {"failed", c.checks_failed},
+                {"skipped", c.checks_skipped}}}}},
             {"hosts", std::move(list)}};
 }
 
@@ -165,20 +172,22 @@ std::string preflight_junit_xml(const std::vector<PreflightHost>& hosts)
                 cases += ">\n      <system-out>warning: " + detail + "</system-out>\n    </testcase>\n";
                 break;
             case Status::skip:
-                cases += ">\n      <skipped message=\"" + report::xml_attribute(check.detail) + "\"/>\n    </testcase>\n";
+                cases +=
+                    ">\n      <skipped message=\"" + report::xml_attribute(check.detail) + "\"/>\n    </testcase>\n";
                 break;
             case Status::fail:
-                cases += ">\n      <failure type=\"preflight\" message=\"" + report::xml_attribute(check.detail) + "\">" +
-                         detail + "</failure>\n    </testcase>\n";
+                cases += ">\n      <failure type=\"preflight\" message=\"" + report::xml_attribute(check.detail) +
+                         "\">" + detail + "</failure>\n    </testcase>\n";
                 break;
             }
         }
     }
     const auto tests = std::to_string(c.checks_passed + c.checks_warned + c.checks_failed + c.checks_skipped);
     return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"scsctl preflight\" tests=\"" + tests +
-           "\" failures=\"" + std::to_string(c.checks_failed) + "\" errors=\"0\">\n  <testsuite name=\"preflight\" tests=\"" +
-           tests + "\" failures=\"" + std::to_string(c.checks_failed) + "\" errors=\"0\" skipped=\"" +
-           std::to_string(c.checks_skipped) + "\">\n" + cases + "  </testsuite>\n</testsuites>\n";
+           "\" failures=\"" + std::to_string(c.checks_failed) +
+           "\" errors=\"0\">\n  <testsuite name=\"preflight\" tests=\"" + tests + "\" failures=\"" +
+           std::to_string(c.checks_failed) + "\" errors=\"0\" skipped=\"" + std::to_string(c.checks_skipped) + "\">\n" +
+           cases + "  </testsuite>\n</testsuites>\n";
 }
 
 } // namespace scsctl::cli

@@ -60,7 +60,7 @@ TEST_CASE("preflight table and JSON", "[preflight]")
     CHECK(text.find("HOST   CHECK      RESULT  DETAIL\n") == 0);
     CHECK(text.find("\nnode1  reachable  pass    reachable detail <&>\n       sudo ") != std::string::npos);
     CHECK(preflight_summary_line(hosts) ==
-          "preflight: 2 hosts: 1 ready, 0 with warnings, 0 failed, 1 unreachable (checks: 4 passed, 0 warned, 1 failed, 2 skipped)");
+          "preflight: 2 hosts: 1 ready, 0 with warnings, 0 failed, 1 unreachable (checks: 3 passed, 0 warned, 1 failed, 2 skipped)");
     const auto json = preflight_json(hosts);
     CHECK(json["ok"] == false);
     CHECK(json["exit_code"] == 3);

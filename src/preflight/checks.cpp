@@ -22,9 +22,8 @@ const char* status_name(Status status)
 
 bool HostReport::unreachable() const
 {
-    return std::ranges::any_of(checks, [](const CheckResult& check) {
-        return check.check == "reachable" && check.status == Status::fail;
-    });
+    return std::ranges::any_of(
+        checks, [](const CheckResult& check) { return check.check == "reachable" && check.status == Status::fail; });
 }
 
 Status HostReport::worst() const

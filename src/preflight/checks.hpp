@@ -27,8 +27,8 @@ struct HostReport {
     std::vector<CheckResult> checks; ///< in k_check_names order
     double duration_ms = 0;
 
-    bool unreachable() const;   ///< the reachable check failed
-    Status worst() const;       ///< fail > warn > pass (skip counts as pass)
+    bool unreachable() const; ///< the reachable check failed
+    Status worst() const;     ///< fail > warn > pass (skip counts as pass)
 };
 
 } // namespace scsctl::preflight

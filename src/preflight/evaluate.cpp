@@ -2,7 +2,6 @@
 // from the parsed facts (resource_checks.cpp, ports_check.cpp).
 #include "preflight/evaluate.hpp"
 
-#include <algorithm>
 #include <cstdio>
 
 #include "transport/become.hpp"
@@ -47,13 +46,11 @@ std::string sudo_problem(const transport::CommandOutcome& outcome, bool become_p
     return "sudo failed (exit status " + std::to_string(outcome->exit_status) + ")" + (said.empty() ? "" : ": " + said);
 }
 
+/// The checks not judged yet (those after the last row, in k_check_names order) get `status`.
 void fill(HostReport& report, Status status, const std::string& detail)
 {
-    for (const char* name : k_check_names) {
-        if (report.checks.size() < std::size(k_check_names) &&
-            std::ranges::none_of(report.checks, [&](const CheckResult& c) { return c.check == name; })) {
-            report.checks.push_back({name, status, detail});
-        }
+    for (std::size_t i = report.checks.size(); i < std::size(k_check_names); ++i) {
+        report.checks.push_back({k_check_names[i], status, detail});
     }
 }
 
@@ -82,9 +79,9 @@ HostReport evaluate_host(const std::string& host, const ProbeRun& run, const Hos
     const auto problem = sudo_problem(run.with_become, run.become_password);
     const transport::CommandOutcome* facts_from = &run.with_become;
     if (problem.empty()) {
-        report.checks.push_back({"sudo", Status::pass,
-                                 run.become_password ? "sudo works with the become password"
-                                                     : "sudo works without a password"});
+        report.checks.push_back(
+            {"sudo", Status::pass,
+             run.become_password ? "sudo works with the become password" : "sudo works without a password"});
     } else {
         report.checks.push_back({"sudo", Status::fail, problem});
         facts_from = run.without_become ? &*run.without_become : nullptr;

@@ -26,7 +26,7 @@ struct ProbeRun {
     transport::CommandOutcome with_become;
     /// The same probe without sudo, run only when sudo failed (facts from the login user).
     std::optional<transport::CommandOutcome> without_become;
-    ClockWindow window; ///< of the run whose output holds the facts
+    ClockWindow window;           ///< of the run whose output holds the facts
     bool become_password = false; ///< a become password was configured (for the sudo detail)
 };
 

@@ -64,7 +64,8 @@ TEST_CASE("preflight os check: Debian 12 passes, anything else fails naming it",
     auto ubuntu = debian_host();
     ubuntu.os_release = {{"ID", "ubuntu"}, {"VERSION_ID", "22.04"}, {"PRETTY_NAME", "Ubuntu 22.04.4 LTS"}};
     CHECK(os_check(ubuntu).status == Status::fail);
-    CHECK(os_check(ubuntu).detail == "found Ubuntu 22.04.4 LTS (ID=ubuntu, VERSION_ID=22.04); scsctl deploys Debian 12 (bookworm)");
+    CHECK(os_check(ubuntu).detail ==
+          "found Ubuntu 22.04.4 LTS (ID=ubuntu, VERSION_ID=22.04); scsctl deploys Debian 12 (bookworm)");
     auto trixie = debian_host();
     trixie.os_release["VERSION_ID"] = "13";
     CHECK(os_check(trixie).status == Status::fail);

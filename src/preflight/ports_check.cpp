@@ -17,7 +17,8 @@ std::string processes_text(const std::vector<ListeningProcess>& processes)
 {
     std::string text;
     for (const auto& process : processes) {
-        text += (text.empty() ? "" : ", ") + process.name + (process.pid > 0 ? " (pid " + std::to_string(process.pid) + ")" : "");
+        text += (text.empty() ? "" : ", ") + process.name +
+                (process.pid > 0 ? " (pid " + std::to_string(process.pid) + ")" : "");
     }
     return text;
 }
@@ -57,7 +58,8 @@ CheckResult ports_check(const HostFacts& facts, const HostRequirements& requirem
             }
             unknown_holder = unknown_holder || listener.processes.empty();
             for (const auto& process : listener.processes) {
-                if (std::ranges::none_of(holders, [&](const auto& h) { return h.pid == process.pid && h.name == process.name; })) {
+                if (std::ranges::none_of(
+                        holders, [&](const auto& h) { return h.pid == process.pid && h.name == process.name; })) {
                     holders.push_back(process);
                 }
             }

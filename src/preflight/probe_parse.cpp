@@ -39,8 +39,7 @@ std::vector<std::string_view> words(std::string_view text)
     return out;
 }
 
-template <typename T>
-std::optional<T> number(std::string_view text)
+template <typename T> std::optional<T> number(std::string_view text)
 {
     T value{};
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
@@ -184,7 +183,8 @@ core::Result<HostFacts> parse_probe_output(std::string_view text)
     for (auto line = header + 1; line + 1 < lines.end(); ++line) {
         if (!parse_line(*line, facts)) {
             return core::fail({core::ErrorKind::failed,
-                               "the probe printed a malformed line: '" + std::string(line->substr(0, 120)) + "'", {}});
+                               "the probe printed a malformed line: '" + std::string(line->substr(0, 120)) + "'",
+                               {}});
         }
     }
     return facts;

@@ -9,26 +9,28 @@ using namespace scsctl::preflight;
 
 namespace {
 
-const std::string k_output = "motd noise before the header\n"
-                             "scsctl-preflight 1\n"
-                             "uid 0\n"
-                             "os PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\n"
-                             "os ID=debian\n"
-                             "os VERSION_ID=\"12\"\n"
-                             "mem MemTotal 16318904\n"
-                             "mem MemAvailable 12000000\n"
-                             "df /\t53687091200\t/\n"
-                             "df /var/lib\t1073741824\t/var/lib\n"
-                             "df /srv/osd files/a.img\t2147483648\t/srv/osd files\n"
-                             "osdfile 4096\t/srv/osd files/a.img\n"
-                             "osdfile -\t/var/lib/ceph/osd-files/osd1.img\n"
-                             "ntp timedatectl yes\n"
-                             "ss yes\n"
-                             "listen LISTEN 0      128          0.0.0.0:22        0.0.0.0:*    users:((\"sshd\",pid=812,fd=3))\n"
-                             "listen LISTEN 0      4096            [::]:6641          [::]:*    users:((\"ovsdb-server\",pid=77,fd=9),(\"ovsdb-server\",pid=78,fd=9))\n"
-                             "listen LISTEN 0      4096   127.0.0.53%lo:53        0.0.0.0:*\n"
-                             "time 1700000000.250000000\n"
-                             "end\n";
+const std::string k_output =
+    "motd noise before the header\n"
+    "scsctl-preflight 1\n"
+    "uid 0\n"
+    "os PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\n"
+    "os ID=debian\n"
+    "os VERSION_ID=\"12\"\n"
+    "mem MemTotal 16318904\n"
+    "mem MemAvailable 12000000\n"
+    "df /\t53687091200\t/\n"
+    "df /var/lib\t1073741824\t/var/lib\n"
+    "df /srv/osd files/a.img\t2147483648\t/srv/osd files\n"
+    "osdfile 4096\t/srv/osd files/a.img\n"
+    "osdfile -\t/var/lib/ceph/osd-files/osd1.img\n"
+    "ntp timedatectl yes\n"
+    "ss yes\n"
+    "listen LISTEN 0      128          0.0.0.0:22        0.0.0.0:*    users:((\"sshd\",pid=812,fd=3))\n"
+    "listen LISTEN 0      4096            [::]:6641          [::]:*    "
+    "users:((\"ovsdb-server\",pid=77,fd=9),(\"ovsdb-server\",pid=78,fd=9))\n"
+    "listen LISTEN 0      4096   127.0.0.53%lo:53        0.0.0.0:*\n"
+    "time 1700000000.250000000\n"
+    "end\n";
 
 } // namespace
 

@@ -23,14 +23,17 @@ std::string quoted_words(const std::vector<std::string>& words)
 std::string probe_script(const std::vector<std::string>& disk_paths, const std::vector<std::string>& osd_paths)
 {
     std::string script = "LC_ALL=C; export LC_ALL\n"
-                         "echo '" + std::string(k_probe_header) + "'\n"
+                         "echo '" +
+                         std::string(k_probe_header) +
+                         "'\n"
                          "echo \"uid $(id -u)\"\n"
                          "[ -r /etc/os-release ] && sed -n 's/^\\([A-Z_]*\\)=/os \\1=/p' /etc/os-release\n"
                          "sed -n 's/^\\(MemTotal\\|MemAvailable\\): *\\([0-9]*\\) kB$/mem \\1 \\2/p' /proc/meminfo\n";
     std::vector<std::string> df_paths = disk_paths;
     df_paths.insert(df_paths.end(), osd_paths.begin(), osd_paths.end());
     if (!df_paths.empty()) {
-        script += "for p in" + quoted_words(df_paths) + "; do\n"
+        script += "for p in" + quoted_words(df_paths) +
+                  "; do\n"
                   "  d=$p\n"
                   "  while [ ! -e \"$d\" ] && [ \"$d\" != / ]; do d=$(dirname -- \"$d\"); done\n"
                   "  a=$(df -B1 --output=avail,target -- \"$d\" 2>/dev/null | sed -n '2{s/^ *//;s/ \\{1,\\}/\\t/;p}')\n"
@@ -38,7 +41,8 @@ std::string probe_script(const std::vector<std::string>& disk_paths, const std::
                   "done\n";
     }
     if (!osd_paths.empty()) {
-        script += "for f in" + quoted_words(osd_paths) + "; do\n"
+        script += "for f in" + quoted_words(osd_paths) +
+                  "; do\n"
                   "  if [ -e \"$f\" ]; then s=$(stat -c '%b %B' -- \"$f\"); "
                   "printf 'osdfile %s\\t%s\\n' \"$(( ${s% *} * ${s#* } ))\" \"$f\";\n"
                   "  else printf 'osdfile -\\t%s\\n' \"$f\"; fi\n"

@@ -16,8 +16,7 @@ core::Error bad_var(const std::string& host, std::string_view name, const std::s
 }
 
 /// A non-negative number from a variable: YAML int or float, or a string of them (INI).
-core::Result<std::optional<double>> number_var(const std::string& host, const core::Value& vars,
-                                               std::string_view name)
+core::Result<std::optional<double>> number_var(const std::string& host, const core::Value& vars, std::string_view name)
 {
     const auto found = vars.find(std::string(name));
     if (found == vars.end() || found->is_null()) {

@@ -29,7 +29,8 @@ TEST_CASE("preflight requirements come from the role table", "[preflight]")
     CHECK(none->ports.empty());
     CHECK(none->osd_files.empty());
 
-    const auto mon_central = host_requirements("h", {{"ceph", "ceph_mon"}, {"ovn", "ovn_central"}}, core::Value::object());
+    const auto mon_central =
+        host_requirements("h", {{"ceph", "ceph_mon"}, {"ovn", "ovn_central"}}, core::Value::object());
     REQUIRE(mon_central);
     CHECK(ports_of(*mon_central) == std::vector<int>{3300, 6641, 6642, 6789});
     CHECK(mon_central->ports[0].owners == std::vector<std::string>{"ceph-mon"});
@@ -51,14 +52,16 @@ TEST_CASE("preflight OSD hosts need room for their OSD files", "[preflight]")
     CHECK(defaults->osd_files[0].size_bytes == 4 * k_gib);
     CHECK(defaults->min_memory_bytes == 4096 * k_mib);
 
-    const auto vars = core::Value::parse(R"({"ceph_osd_devices": ["/srv/a.img", "/srv/b.img"], "ceph_osd_file_size": "500M"})");
+    const auto vars =
+        core::Value::parse(R"({"ceph_osd_devices": ["/srv/a.img", "/srv/b.img"], "ceph_osd_file_size": "500M"})");
     const auto custom = host_requirements("h", {{"ceph", "ceph_osd"}}, vars);
     REQUIRE(custom);
     REQUIRE(custom->osd_files.size() == 2);
     CHECK(custom->osd_files[1].path == "/srv/b.img");
     CHECK(custom->osd_files[1].size_bytes == 500 * k_mib);
 
-    const auto bad = host_requirements("h", {{"ceph", "ceph_osd"}}, core::Value::parse(R"({"ceph_osd_file_size": "4 gigs"})"));
+    const auto bad =
+        host_requirements("h", {{"ceph", "ceph_osd"}}, core::Value::parse(R"({"ceph_osd_file_size": "4 gigs"})"));
     REQUIRE_FALSE(bad);
     CHECK(bad.error().message == "host 'h': variable 'ceph_osd_file_size' '4 gigs' is not a size (like 4G or 500M)");
 }
@@ -92,7 +95,8 @@ TEST_CASE("preflight variables of the wrong type are refused, naming host and va
     CHECK(message(R"({"preflight_extra_ports": 8080})") ==
           "host 'node1': variable 'preflight_extra_ports' must be a list, got 8080");
     CHECK(message(R"({"preflight_extra_ports": [70000]})") ==
-          "host 'node1': variable 'preflight_extra_ports' items must be ports (1-65535) or {port, owner, service}, got 70000");
+          "host 'node1': variable 'preflight_extra_ports' items must be ports (1-65535) or {port, owner, service}, got "
+          "70000");
     CHECK(message(R"({"preflight_min_disk_gb": null})") == "accepted");
 }
 

@@ -139,14 +139,16 @@ CheckResult time_check(const HostFacts& facts, const HostRequirements& requireme
                 "clock is " + seconds_text(std::fabs(offset)) + (offset > 0 ? " ahead of" : " behind") +
                     " the controller's (limit " + seconds_text(requirements.max_clock_offset_s) + ")"};
     }
-    const auto measured = "offset from the controller's clock between " + signed_seconds(low) + " and " +
-                          signed_seconds(high) + " s";
+    const auto measured =
+        "offset from the controller's clock between " + signed_seconds(low) + " and " + signed_seconds(high) + " s";
     if (facts.ntp_source.empty()) {
-        return {"time", Status::warn, "cannot tell whether NTP is synchronised (no answer from timedatectl or chronyc); " + measured};
+        return {"time", Status::warn,
+                "cannot tell whether NTP is synchronised (no answer from timedatectl or chronyc); " + measured};
     }
     const bool synchronised = facts.ntp_state == "yes" || facts.ntp_state == "Normal";
     if (!synchronised) {
-        return {"time", Status::warn, "not NTP-synchronised (" + facts.ntp_source + ": " + facts.ntp_state + "); " + measured};
+        return {"time", Status::warn,
+                "not NTP-synchronised (" + facts.ntp_source + ": " + facts.ntp_state + "); " + measured};
     }
     return {"time", Status::pass, "NTP-synchronised (" + facts.ntp_source + "); " + measured};
 }

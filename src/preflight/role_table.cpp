@@ -30,21 +30,25 @@ constexpr std::string_view k_scheduler[] = {"kube-scheduler"};
 constexpr std::string_view k_kubelet[] = {"kubelet"};
 
 constexpr PortSpec k_kvm_ports[] = {{16509, "libvirtd TCP (live migration)", k_libvirtd}};
-constexpr PortSpec k_ceph_mon_ports[] = {{3300, "ceph-mon (msgr2)", k_ceph_mon}, {6789, "ceph-mon (msgr1)", k_ceph_mon}};
+constexpr PortSpec k_ceph_mon_ports[] = {{3300, "ceph-mon (msgr2)", k_ceph_mon},
+                                         {6789, "ceph-mon (msgr1)", k_ceph_mon}};
 constexpr PortSpec k_ovn_central_ports[] = {{6641, "OVN northbound database", k_ovsdb},
                                             {6642, "OVN southbound database", k_ovsdb}};
 constexpr PortSpec k_openstack_control_ports[] = {
-    {3306, "MariaDB", k_mariadb},          {4369, "Erlang port mapper (RabbitMQ)", k_epmd},
-    {5000, "Keystone", k_wsgi},            {5672, "RabbitMQ (AMQP)", k_rabbitmq},
-    {8774, "Nova API", k_nova_api},        {8775, "Nova metadata API", k_nova_api},
-    {8776, "Cinder API", k_cinder},        {8778, "Placement API", k_wsgi},
-    {9292, "Glance API", k_glance},        {9696, "Neutron API", k_neutron},
+    {3306, "MariaDB", k_mariadb},      {4369, "Erlang port mapper (RabbitMQ)", k_epmd},
+    {5000, "Keystone", k_wsgi},        {5672, "RabbitMQ (AMQP)", k_rabbitmq},
+    {8774, "Nova API", k_nova_api},    {8775, "Nova metadata API", k_nova_api},
+    {8776, "Cinder API", k_cinder},    {8778, "Placement API", k_wsgi},
+    {9292, "Glance API", k_glance},    {9696, "Neutron API", k_neutron},
     {11211, "memcached", k_memcached},
 };
 constexpr PortSpec k_k8s_control_ports[] = {
-    {2379, "etcd (clients)", k_etcd},         {2380, "etcd (peers)", k_etcd},
-    {6443, "kube-apiserver", k_apiserver},    {10250, "kubelet", k_kubelet},
-    {10257, "kube-controller-manager", k_controller_manager}, {10259, "kube-scheduler", k_scheduler},
+    {2379, "etcd (clients)", k_etcd},
+    {2380, "etcd (peers)", k_etcd},
+    {6443, "kube-apiserver", k_apiserver},
+    {10250, "kubelet", k_kubelet},
+    {10257, "kube-controller-manager", k_controller_manager},
+    {10259, "kube-scheduler", k_scheduler},
 };
 constexpr PortSpec k_k8s_worker_ports[] = {{10250, "kubelet", k_kubelet}};
 
