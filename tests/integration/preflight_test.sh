@@ -2,7 +2,8 @@
 # End-to-end checks of `scsctl preflight` against a real OpenSSH sshd (own directory, free
 # port, stopped by pid on exit) that every host of the inventory logs in to:
 #   good     the sudo user that must type its password (ansible_become_password), an OSD
-#            file to make room for, a free extra port: every check passes (time may warn)
+#            file to make room for, a free extra port and one held by its own service (a
+#            python3 copy named own-svc): every check passes (time may warn)
 #   busy     a port from preflight_extra_ports held by `python3 -m http.server`: ports fails
 #            naming python3 and its pid
 #   full     preflight_min_disk_gb beyond any disk: disk fails
@@ -33,7 +34,8 @@ stop_pid() {
     kill -9 "$pid" 2>/dev/null
     wait "$pid" 2>/dev/null
 }
-trap 'stop_pid "$sshd_pid"; stop_pid "$http_pid"; rm -rf "$work"' EXIT
+own_pid=""
+trap 'stop_pid "$sshd_pid"; stop_pid "$http_pid"; stop_pid "$own_pid"; rm -rf "$work"' EXIT
 trap 'exit 130' INT TERM
 
 export HOME="$work" XDG_CONFIG_HOME="$work/xdg" NO_COLOR=1
@@ -137,6 +139,14 @@ busy_port=$(free_port)
 http_pid=$!
 wait_for_port "$busy_port" "$http_pid" || { echo "error: http.server did not start" >&2; exit 1; }
 quiet_port=$(free_port)
+# The same program under a service's name: ss shows it as "own-svc", the owner the good
+# host's extra port names, so it counts as that service already deployed.
+mkdir -p "$work/bin"
+cp "$(readlink -f /usr/bin/python3)" "$work/bin/own-svc"
+own_port=$(free_port)
+"$work/bin/own-svc" -m http.server --bind 127.0.0.1 "$own_port" >/dev/null 2>&1 &
+own_pid=$!
+wait_for_port "$own_port" "$own_pid" || { echo "error: own-svc did not start" >&2; exit 1; }
 
 # ---------------------------------------------------------------------------------------
 inv="$work/inv"
@@ -159,7 +169,7 @@ all:
           ansible_become_password: "$become_password"
           ceph_osd_devices: ["$work/osd/osd0.img"]
           ceph_osd_file_size: 1M
-          preflight_extra_ports: [$quiet_port]
+          preflight_extra_ports: [$quiet_port, {port: $own_port, owner: own-svc}]
     ovn_controller:
       hosts:
         busy:
@@ -202,7 +212,8 @@ check "good: os is Debian 12" grep -Eq '^ +os +pass +Debian GNU/Linux 12' <<<"$o
 check "good: disk counts the OSD file" grep -Eq '^ +disk +pass +.*1 OSD file 0\.0 GiB' <<<"$out"
 check "good: memory passes" grep -Eq '^ +memory +pass +' <<<"$out"
 check "good: time passes or warns" grep -Eq '^ +time +(pass|warn) +' <<<"$out"
-check "good: the extra port is free" grep -Eq "^ +ports +pass +free: $quiet_port\$" <<<"$out"
+check "good: one port free, one held by its own service" \
+    grep -Eq "^ +ports +pass +free: $quiet_port; held by their own service: $own_port own-svc\$" <<<"$out"
 check "good: summary line" grep -Eq '^preflight: 1 host: [01] ready, [01] with warnings, 0 failed, 0 unreachable' <<<"$out"
 
 # The same as JSON.
