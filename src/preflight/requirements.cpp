@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <optional>
 
 namespace scsctl::preflight {
@@ -15,8 +16,10 @@ core::Error bad_var(const std::string& host, std::string_view name, const std::s
     return {core::ErrorKind::config, "host '" + host + "': variable '" + std::string(name) + "' " + what, {}};
 }
 
-/// A non-negative number from a variable: YAML int or float, or a string of them (INI).
-core::Result<std::optional<double>> number_var(const std::string& host, const core::Value& vars, std::string_view name)
+/// A number from 0 to `max` from a variable: YAML int or float, or a string of them (INI).
+/// The bound keeps the conversion to bytes within 64 bits.
+core::Result<std::optional<double>> number_var(const std::string& host, const core::Value& vars, std::string_view name,
+                                               double max)
 {
     const auto found = vars.find(std::string(name));
     if (found == vars.end() || found->is_null()) {
@@ -34,6 +37,11 @@ core::Result<std::optional<double>> number_var(const std::string& host, const co
     }
     if (!(number >= 0) || !std::isfinite(number)) {
         return core::fail(bad_var(host, name, "must be a non-negative number, got " + found->dump()));
+    }
+    if (number > max) {
+        char limit[32];
+        std::snprintf(limit, sizeof limit, "%.0f", max);
+        return core::fail(bad_var(host, name, "must be at most " + std::string(limit) + ", got " + found->dump()));
     }
     return number;
 }
@@ -171,13 +179,13 @@ core::Result<HostRequirements> host_requirements(const std::string& host, const 
         }
     }
     out.min_memory_bytes = memory_mb * k_mib;
-    if (const auto disk = SCSCTL_TRY(number_var(host, vars, "preflight_min_disk_gb"))) {
+    if (const auto disk = SCSCTL_TRY(number_var(host, vars, "preflight_min_disk_gb", 1e9))) {
         out.min_disk_bytes = static_cast<std::uint64_t>(*disk * static_cast<double>(k_gib));
     }
-    if (const auto memory = SCSCTL_TRY(number_var(host, vars, "preflight_min_memory_mb"))) {
+    if (const auto memory = SCSCTL_TRY(number_var(host, vars, "preflight_min_memory_mb", 1e12))) {
         out.min_memory_bytes = static_cast<std::uint64_t>(*memory * static_cast<double>(k_mib));
     }
-    if (const auto offset = SCSCTL_TRY(number_var(host, vars, "preflight_max_clock_offset"))) {
+    if (const auto offset = SCSCTL_TRY(number_var(host, vars, "preflight_max_clock_offset", 1e6))) {
         out.max_clock_offset_s = *offset;
     }
     if (const auto extra = vars.find("preflight_extra_ports"); extra != vars.end() && !extra->is_null()) {

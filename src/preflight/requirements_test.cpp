@@ -97,6 +97,11 @@ TEST_CASE("preflight variables of the wrong type are refused, naming host and va
     CHECK(message(R"({"preflight_extra_ports": [70000]})") ==
           "host 'node1': variable 'preflight_extra_ports' items must be ports (1-65535) or {port, owner, service}, got "
           "70000");
+    CHECK(message(R"({"preflight_min_disk_gb": 1e30})") ==
+          "host 'node1': variable 'preflight_min_disk_gb' must be at most 1000000000, got 1e+30");
+    CHECK(message(R"({"preflight_max_clock_offset": true})") ==
+          "host 'node1': variable 'preflight_max_clock_offset' must be a non-negative number, got true");
+    CHECK(message(R"({"preflight_min_disk_gb": 1000000000})") == "accepted");
     CHECK(message(R"({"preflight_min_disk_gb": null})") == "accepted");
 }
 

@@ -1,5 +1,6 @@
 // The disk, memory and time checks: numbers from the probe against the requirements.
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <map>
 
@@ -16,6 +17,17 @@ struct MountNeed {
     std::size_t osd_files = 0;
     std::uint64_t available = 0;
 };
+
+/// Sums of sizes from the inventory stay at the top instead of wrapping around.
+std::uint64_t saturating_add(std::uint64_t a, std::uint64_t b)
+{
+    return a > UINT64_MAX - b ? UINT64_MAX : a + b;
+}
+
+std::uint64_t needed(const MountNeed& need)
+{
+    return saturating_add(need.base, need.osd_growth);
+}
 
 const FreeSpace* space_of(const HostFacts& facts, const std::string& path)
 {
@@ -50,7 +62,7 @@ std::string mount_text(const std::string& mount, const MountNeed& need)
         }
     }
     std::string text = mount + (paths.empty() ? "" : " (" + paths + ")") + ": " + gib_text(need.available) +
-                       " free, needs " + gib_text(need.base + need.osd_growth);
+                       " free, needs " + gib_text(needed(need));
     if (need.osd_files > 0) {
         text += " (" + gib_text(need.base) + " + " + std::to_string(need.osd_files) + " OSD file" +
                 (need.osd_files == 1 ? "" : "s") + " " + gib_text(need.osd_growth) + ")";
@@ -88,13 +100,13 @@ CheckResult disk_check(const HostFacts& facts, const HostRequirements& requireme
         }
         auto& need = mounts[space->mount];
         need.available = space->available_bytes;
-        need.osd_growth += osd.size_bytes > allocated ? osd.size_bytes - allocated : 0;
+        need.osd_growth = saturating_add(need.osd_growth, osd.size_bytes > allocated ? osd.size_bytes - allocated : 0);
         ++need.osd_files;
     }
     std::string short_text;
     std::string enough_text;
     for (const auto& [mount, need] : mounts) {
-        auto& target = need.available < need.base + need.osd_growth ? short_text : enough_text;
+        auto& target = need.available < needed(need) ? short_text : enough_text;
         target += (target.empty() ? "" : "; ") + mount_text(mount, need);
     }
     for (const auto& path : unknown) {
