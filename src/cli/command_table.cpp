@@ -11,6 +11,8 @@ constexpr CommandSpec k_commands[] = {
     {"runs", "The run journal: past runs, and one run's results per host and task (runs show RUN)", define_runs},
     {"layers", "List the layers (name, version, depends_on, groups, source) in dependency order", define_layers},
     {"validate", "Check an inventory against every layer's requirements, offline (--junit FILE)", define_validate},
+    {"preflight", "Check hosts before a deploy: reachable, sudo, OS, disk, memory, clock, ports (table or JSON)",
+     define_preflight},
     {"plan", "Show what a deploy would do per layer, play, host and task (-o plan.json, --check)", define_plan},
     {"deploy", "Deploy the layers in dependency order, each gated by its health check (--resume)", define_deploy},
     {"upgrade", "Rolling upgrade or restart of one layer, batch by batch, gated on health (--to V | --restart, --resume)",
