@@ -22,4 +22,20 @@ std::vector<LayerHostState> latest_per_host(const std::vector<LayerRow>& rows)
     return out;
 }
 
+std::optional<LayerDeployment> last_deployment(const std::vector<LayerRow>& rows, std::string_view layer)
+{
+    std::optional<LayerDeployment> out;
+    for (const auto& row : rows) { // oldest first: the last ok row seen is the newest
+        if (row.layer != layer || row.result != k_layer_ok) {
+            continue;
+        }
+        if (!out) {
+            out.emplace();
+        }
+        out->last_ok = row;
+        out->hosts.insert(row.host);
+    }
+    return out;
+}
+
 } // namespace scsctl::state
