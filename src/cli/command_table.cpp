@@ -14,6 +14,7 @@ constexpr CommandSpec k_commands[] = {
     {"plan", "Show what a deploy would do per layer, play, host and task (-o plan.json, --check)", define_plan},
     {"deploy", "Deploy the layers in dependency order, each gated by its health check (--resume)", define_deploy},
     {"status", "Per layer and host: the deployed version, the last deploy run and its result", define_status},
+    {"drift", "Check the deployed layers (check mode, diff): what differs per host since the last deploy", define_drift},
     {"health", "Run every layer's health checks on its hosts; exit 0 only when all pass", define_health},
     {"vars", "Show the variables a host sees and where each value comes from", define_vars},
     {"lock", "Lock the inventory against runs (--reason, --ttl); lock status shows the holder", define_lock},

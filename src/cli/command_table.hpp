@@ -38,6 +38,7 @@ void define_validate(CLI::App& command, GlobalOptions& options);
 void define_plan(CLI::App& command, GlobalOptions& options);
 void define_deploy(CLI::App& command, GlobalOptions& options);
 void define_status(CLI::App& command, GlobalOptions& options);
+void define_drift(CLI::App& command, GlobalOptions& options);
 void define_scs(CLI::App& command, GlobalOptions& options);
 void define_health(CLI::App& command, GlobalOptions& options);
 void define_lab(CLI::App& command, GlobalOptions& options);
