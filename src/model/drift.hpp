@@ -16,6 +16,7 @@ struct DriftTask {
     std::string task{};   ///< the display name, with " (item=LABEL)" for a loop item
     std::string action{}; ///< the module
     std::string diff{};   ///< unified diff text; "" when the module has none (command, service, ...)
+    bool censored = false; ///< a no_log task: its result and diff are hidden
 };
 
 enum class DriftHostStatus { in_line, drifted, unreachable, failed };

@@ -68,7 +68,8 @@ void DriftCollector::host_result(const model::HostResult& result)
         if (result.is_item) {
             name += " (item=" + result.item_label + ")";
         }
-        host.tasks.push_back({std::move(name), result.action, result.diff});
+        const bool censored = result.result.is_object() && result.result.contains("censored");
+        host.tasks.push_back({std::move(name), result.action, result.diff, censored});
         worsen(host, model::DriftHostStatus::drifted);
         break;
     }

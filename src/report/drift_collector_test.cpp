@@ -70,6 +70,20 @@ TEST_CASE("drift collector: a loop's changed items count, its final result does 
     CHECK(hosts[0].tasks[1].task == "users");
 }
 
+TEST_CASE("drift collector: a no_log task's change is kept, marked censored, without a diff", "[drift]")
+{
+    report::DriftCollector collector;
+    auto hidden = result("h1", "write token", model::TaskStatus::changed);
+    hidden.result = core::Value{{"censored", "the output has been hidden"}, {"changed", true}};
+    collector.on_event(hidden);
+    collector.on_event(result("h1", "write config", model::TaskStatus::changed, "--- a\n"));
+    const auto hosts = collector.take_hosts({});
+    REQUIRE(hosts[0].tasks.size() == 2);
+    CHECK(hosts[0].tasks[0].censored);
+    CHECK(hosts[0].tasks[0].diff.empty());
+    CHECK_FALSE(hosts[0].tasks[1].censored);
+}
+
 TEST_CASE("drift collector: unreachable over failed over drifted; ignored failures are no drift", "[drift]")
 {
     report::DriftCollector collector;

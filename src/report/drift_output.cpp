@@ -101,7 +101,7 @@ std::string tasks_text(const model::DriftHost& host)
 {
     std::string out;
     for (const auto& task : host.tasks) {
-        out += "    ~ " + task.task + " (" + task.action + ")\n";
+        out += "    ~ " + task.task + " (" + task.action + ")" + (task.censored ? " (no_log: diff hidden)" : "") + "\n";
         out += indented(task.diff, "      ");
     }
     return out;
@@ -169,6 +169,9 @@ core::Value drift_layer_json(const model::DriftLayer& layer)
             core::Value entry{{"task", task.task}, {"action", task.action}};
             if (!task.diff.empty()) {
                 entry["diff"] = task.diff;
+            }
+            if (task.censored) {
+                entry["censored"] = true;
             }
             tasks.push_back(std::move(entry));
         }

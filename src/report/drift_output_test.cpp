@@ -20,7 +20,7 @@ model::DriftReport sample()
     kvm.last_deployed_at = 1764000000;
     kvm.inputs = {false, true};
     kvm.hosts = {
-        {"h1", model::DriftHostStatus::drifted, {{"write config", "copy", "--- before\n+++ after\n-a\n+b <&>\n"}}, "", true},
+        {"h1", model::DriftHostStatus::drifted, {{"write config", "copy", "--- before\n+++ after\n-a\n+b <&>\n", false}}, "", true},
         {"h2", model::DriftHostStatus::in_line, {}, "", true},
         {"h3", model::DriftHostStatus::unreachable, {}, "connection refused", false},
     };
@@ -46,6 +46,17 @@ TEST_CASE("drift text: per layer and host, diffs indented under their task, a su
     CHECK(text.find("DRIFT [ceph] not deployed (per the journal): skipped\n") != std::string::npos);
     CHECK(text.find("drift: 1 host drifted, 1 without drift, 1 unreachable, 0 not checked (a task failed); 1 layer "
                     "not deployed") != std::string::npos);
+}
+
+TEST_CASE("drift text and JSON: a no_log task says its diff is hidden", "[drift]")
+{
+    auto report = sample();
+    report.layers[0].hosts[0].tasks.push_back({"write token", "copy", "", true});
+    CHECK(report::drift_text(report).find("    ~ write token (copy) (no_log: diff hidden)\n") != std::string::npos);
+    const auto json = report::drift_layer_json(report.layers[0]);
+    CHECK(json["hosts"][0]["tasks"][1]["censored"] == true);
+    CHECK_FALSE(json["hosts"][0]["tasks"][1].contains("diff"));
+    CHECK_FALSE(json["hosts"][0]["tasks"][0].contains("censored"));
 }
 
 TEST_CASE("drift text: unknown input hashes are said to be unknown", "[drift]")

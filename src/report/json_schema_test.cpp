@@ -194,7 +194,7 @@ TEST_CASE("drift's drift_layer lines match the schema, deployed or not", "[json-
     model::DriftLayer deployed{.name = "kvm", .version = "0.1.0", .deployed = true, .last_run = 3,
                                .last_version = "0.1.0", .last_deployed_at = 1764000000.5};
     deployed.inputs.playbooks_changed = false;
-    deployed.hosts = {{"h1", model::DriftHostStatus::drifted, {{"write", "copy", "--- a\n"}, {"cmd", "command", ""}}, "", true},
+    deployed.hosts = {{"h1", model::DriftHostStatus::drifted, {{"write", "copy", "--- a\n", false}, {"token", "copy", "", true}}, "", true},
                       {"h2", model::DriftHostStatus::unreachable, {}, "refused", false}};
     const model::DriftLayer never{.name = "ceph"};
     for (const auto& layer : {deployed, never}) {

@@ -7,7 +7,8 @@
 # (valid against the schema, one recap last) and JUnit (valid against junit.xsd); the
 # secret never in the text, JSON, JUnit or journal; the drift run is kind `drift` and not
 # a deployment for `status`; a redeploy ends the drift; changed playbooks are noted;
-# --limit, an unreachable host (exit 3), an unknown layer (exit 2), a held lock (a warning).
+# --limit, an unreachable host (exit 3), an unknown layer (exit 2), a held lock (a warning),
+# a no_log task's change listed without its diff.
 # Usage: drift_test.sh path/to/scsctl   (exit 77: skipped without root or sshd)
 set -u
 scsctl=$(realpath "${1:?usage: drift_test.sh path/to/scsctl}")
@@ -75,6 +76,11 @@ cat >pb/kvm/deploy.yml <<'YML'
         src: creds.j2
         dest: "{{ drift_dir }}/{{ inventory_hostname }}-creds.conf"
         mode: "0600"
+    - name: write token
+      copy:
+        content: "token={{ inventory_hostname }}-t0ken\n"
+        dest: "{{ drift_dir }}/{{ inventory_hostname }}-token"
+      no_log: true
     - name: record deploy
       shell: echo deployed >> {{ drift_dir }}/{{ inventory_hostname }}-kvm.log
 YML
@@ -198,6 +204,13 @@ run -i inv drift "${common[@]}" --layers kvm
 check "drift runs while the inventory is locked" [ "$rc" -eq 0 ]
 check "and warns who holds the lock" grep -q 'the inventory is locked by .*maintenance.*may show as drift' <<<"$err"
 run -i inv unlock
+
+# a no_log task that would change: listed, its diff hidden
+echo "token=stolen" >hosts/h1-token
+run -i inv drift "${common[@]}" --layers kvm
+check "a changed file of a no_log task is drift (exit 1)" [ "$rc" -eq 1 ]
+check "listed with its diff hidden" has "$out" '^    ~ write token (copy) (no_log: diff hidden)$'
+check "without its content" [ "$(grep -c 't0ken\|stolen' <<<"$out")" -eq 0 ]
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
