@@ -135,6 +135,9 @@ std::string drift_text(const model::DriftReport& report)
         for (const auto& note : input_notes(layer)) {
             out += "  note: " + note + "\n";
         }
+        if (layer.hosts.empty()) {
+            out += "  no hosts to check (the layer's groups are empty, or --limit matches none of them)\n";
+        }
         for (const auto& host : layer.hosts) {
             out += host_line(host) + tasks_text(host);
         }

@@ -59,6 +59,14 @@ TEST_CASE("drift text and JSON: a no_log task says its diff is hidden", "[drift]
     CHECK_FALSE(json["hosts"][0]["tasks"][0].contains("censored"));
 }
 
+TEST_CASE("drift text: a checked layer without hosts says so", "[drift]")
+{
+    auto report = sample();
+    report.layers[0].hosts.clear();
+    CHECK(report::drift_text(report).find("  no hosts to check (") != std::string::npos);
+    CHECK(report::drift_exit_code(report) == 0);
+}
+
 TEST_CASE("drift text: unknown input hashes are said to be unknown", "[drift]")
 {
     auto report = sample();
