@@ -67,7 +67,7 @@ void warn_when_locked(const state::RunStore& journal, const Console& console)
         state::staleness(**holder, state::now_seconds(), state::this_host_name(), state::process_alive);
     if (staleness == state::Staleness::live) {
         console.warning(journal.location() + ": the inventory is locked by " + state::describe_holder(**holder) +
-                        "; what that run changes may show as drift");
+                        "; what it changes meanwhile may show as drift");
     }
 }
 
