@@ -102,9 +102,10 @@ std::vector<std::string> layer_playbooks(const plan::Plan& plan)
     return out;
 }
 
-/// One row per host of the layer (its groups' hosts and every host its plays ran on).
-std::vector<state::LayerRow> layer_rows(const plan::LayerPlan& layer, state::RunId run, const model::Recap& recap,
-                                        const char* result_for_all)
+/// One row per host of the layer (its groups' hosts and every host its plays ran on),
+/// with the input hashes the plan was made from (what `scsctl drift` compares).
+std::vector<state::LayerRow> layer_rows(const plan::Plan& plan, const plan::LayerPlan& layer, state::RunId run,
+                                        const model::Recap& recap, const char* result_for_all)
 {
     std::vector<std::string> hosts = layer.hosts;
     for (const auto& [host, counters] : recap.hosts) {
@@ -121,7 +122,8 @@ std::vector<state::LayerRow> layer_rows(const plan::LayerPlan& layer, state::Run
             const bool bad = found != recap.hosts.end() && (found->second.failed > 0 || found->second.unreachable > 0);
             result = bad ? state::k_layer_failed : state::k_layer_ok;
         }
-        rows.push_back({run, layer.name, layer.version, host, result, now});
+        rows.push_back({run, layer.name, layer.version, host, result, now, plan.inventory_sha256,
+                        layer.playbooks_sha256});
     }
     return rows;
 }
@@ -148,28 +150,28 @@ class DeployRun {
             auto result = runner.run(m_setup.playbooks[i]);
             if (!result) {
                 m_console.error("layer '" + layer.name + "': " + result.error().str());
-                record(journal, layer_rows(layer, run_id, {}, state::k_layer_failed));
+                record(journal, layer_rows(m_plan, layer, run_id, {}, state::k_layer_failed));
                 return core::exit_code_for(result.error().kind);
             }
             code = exit_code_of(*result);
             if (SignalScope::received() != 0) {
-                record(journal, layer_rows(layer, run_id, *result, state::k_layer_interrupted));
+                record(journal, layer_rows(m_plan, layer, run_id, *result, state::k_layer_interrupted));
                 return code;
             }
             if (code != core::k_exit_ok) {
-                record(journal, layer_rows(layer, run_id, *result, nullptr));
+                record(journal, layer_rows(m_plan, layer, run_id, *result, nullptr));
                 m_console.error("layer '" + layer.name + "' failed; later layers were not deployed");
                 return code;
             }
             const GateResult verdict = gate.check(layer, m_setup.context);
             if (!verdict.passed) {
-                record(journal, layer_rows(layer, run_id, *result, state::k_layer_gate_failed));
+                record(journal, layer_rows(m_plan, layer, run_id, *result, state::k_layer_gate_failed));
                 m_console.error("layer '" + layer.name + "': health gate '" + verdict.check + "' failed: " +
                                 verdict.reason + "; later layers were not deployed");
                 return core::k_exit_gate_failed;
             }
             std::cerr << "scsctl: layer " << layer.name << ": health gate passed\n";
-            record(journal, layer_rows(layer, run_id, *result, nullptr));
+            record(journal, layer_rows(m_plan, layer, run_id, *result, nullptr));
         }
         return code;
     }

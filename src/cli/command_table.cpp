@@ -19,6 +19,7 @@ constexpr CommandSpec k_commands[] = {
      define_upgrade},
     {"destroy", "Remove one layer and its data from its hosts (--yes-i-really-mean-it)", define_destroy},
     {"status", "Per layer and host: the deployed version, the last deploy run and its result", define_status},
+    {"drift", "Check the deployed layers (check mode, diff): what differs per host since the last deploy", define_drift},
     {"health", "Run every layer's health checks on its hosts; exit 0 only when all pass", define_health},
     {"vars", "Show the variables a host sees and where each value comes from", define_vars},
     {"lock", "Lock the inventory against runs (--reason, --ttl); lock status shows the holder", define_lock},

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "report/adhoc_report.hpp"
+#include "report/drift_output.hpp"
 #include "report/json_schema_version.hpp"
 #include "report/report_test_events.hpp"
 #include "report/run_report.hpp"
@@ -183,6 +184,22 @@ TEST_CASE("exec's JSON lines carry the schema version and match the schema, bina
         const Json line = Json::parse(out.str());
         INFO(line.dump());
         CHECK(line.at("event") == "command_result");
+        CHECK(line.at("schema") == report::k_json_schema_version);
+        CHECK(check(line) == "");
+    }
+}
+
+TEST_CASE("drift's drift_layer lines match the schema, deployed or not", "[json-schema][drift]")
+{
+    model::DriftLayer deployed{.name = "kvm", .version = "0.1.0", .deployed = true, .last_run = 3,
+                               .last_version = "0.1.0", .last_deployed_at = 1764000000.5};
+    deployed.inputs.playbooks_changed = false;
+    deployed.hosts = {{"h1", model::DriftHostStatus::drifted, {{"write", "copy", "--- a\n", false}, {"token", "copy", "", true}}, "", true},
+                      {"h2", model::DriftHostStatus::unreachable, {}, "refused", false}};
+    const model::DriftLayer never{.name = "ceph"};
+    for (const auto& layer : {deployed, never}) {
+        const Json line = Json::parse(report::drift_layer_json(layer).dump());
+        INFO(line.dump());
         CHECK(line.at("schema") == report::k_json_schema_version);
         CHECK(check(line) == "");
     }

@@ -51,6 +51,12 @@ class Fields {
         return is_null(name) ? std::nullopt : std::optional<std::int64_t>(integer(name));
     }
 
+    /// A field added later: "" when absent (older records), still an error when mistyped.
+    std::string text_or_empty(const char* name)
+    {
+        return m_ok && m_in.contains(name) ? text(name) : "";
+    }
+
   private:
     bool get(const char* name, bool (core::Value::*is)() const noexcept)
     {
@@ -188,7 +194,9 @@ std::string layer_record(const LayerRow& row)
                               {"version", row.version},
                               {"host", row.host},
                               {"result", row.result},
-                              {"finished_at", row.finished_at}});
+                              {"finished_at", row.finished_at},
+                              {"inventory_sha256", row.inventory_sha256},
+                              {"playbooks_sha256", row.playbooks_sha256}});
 }
 
 std::optional<LayerRow> parse_layer_record(const std::string& text)
@@ -201,6 +209,8 @@ std::optional<LayerRow> parse_layer_record(const std::string& text)
     row.host = in.text("host");
     row.result = in.text("result");
     row.finished_at = in.real("finished_at");
+    row.inventory_sha256 = in.text_or_empty("inventory_sha256"); // absent before the hashes were recorded
+    row.playbooks_sha256 = in.text_or_empty("playbooks_sha256");
     return in.ok() ? std::optional<LayerRow>(std::move(row)) : std::nullopt;
 }
 

@@ -22,4 +22,32 @@ std::vector<LayerHostState> latest_per_host(const std::vector<LayerRow>& rows)
     return out;
 }
 
+std::optional<LayerDeployment> last_deployment(const std::vector<LayerRow>& rows, std::string_view layer)
+{
+    std::optional<LayerDeployment> out;
+    for (const auto& row : rows) { // oldest first: the last ok row seen is the newest
+        if (row.layer != layer) {
+            continue;
+        }
+        if (row.result == k_layer_destroyed) {
+            out.reset();
+            continue;
+        }
+        if (row.result != k_layer_ok) {
+            continue;
+        }
+        if (!out) {
+            out.emplace();
+        }
+        const LayerRow before = out->last_ok;
+        out->last_ok = row;
+        if (row.inventory_sha256.empty() && row.playbooks_sha256.empty()) {
+            out->last_ok.inventory_sha256 = before.inventory_sha256;
+            out->last_ok.playbooks_sha256 = before.playbooks_sha256;
+        }
+        out->hosts.insert(row.host);
+    }
+    return out;
+}
+
 } // namespace scsctl::state

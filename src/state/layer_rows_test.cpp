@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "etcd_fixture.hpp"
+#include "state/etcd_rows.hpp"
 #include "state/journal.hpp"
 #include "state/run_store_backend.hpp"
 #include "state/schema.hpp"
@@ -72,6 +73,25 @@ TEST_CASE("layer rows: recorded and read back oldest first, folded per layer and
     CHECK(folded[2].ever_ok);
 }
 
+TEST_CASE("layer rows: the last successful deployment of a layer, and its hosts", "[state]")
+{
+    const std::vector<LayerRow> rows = {
+        {1, "kvm", "0.1.0", "a", k_layer_ok, 100, "i1", "p1"},
+        {1, "kvm", "0.1.0", "b", k_layer_ok, 100, "i1", "p1"},
+        {2, "kvm", "0.2.0", "b", k_layer_ok, 200, "i2", "p2"},
+        {3, "kvm", "0.3.0", "c", k_layer_failed, 300, "i3", "p3"},
+        {3, "ceph", "0.1.0", "c", k_layer_gate_failed, 300, "i3", "p3"},
+    };
+    const auto kvm = last_deployment(rows, "kvm");
+    REQUIRE(kvm);
+    CHECK(kvm->last_ok.run == 2); // the failed run 3 is not a deployment
+    CHECK(kvm->last_ok.version == "0.2.0");
+    CHECK(kvm->last_ok.playbooks_sha256 == "p2");
+    CHECK(kvm->hosts == std::set<std::string, std::less<>>{"a", "b"});
+    CHECK_FALSE(last_deployment(rows, "ceph")); // only a gate failure
+    CHECK_FALSE(last_deployment(rows, "ovn"));
+}
+
 TEST_CASE("layer rows: the latest unfinished run is looked up per kind", "[state]")
 {
     testing::TempDir dir;
@@ -95,8 +115,51 @@ TEST_CASE("layer rows: a version 3 journal is upgraded to hold them", "[state]")
     }
     auto journal = Journal::open(path);
     REQUIRE(journal);
-    CHECK(*(*journal)->read([](Database& db) { return schema_version(db); }) == 4);
+    CHECK(*(*journal)->read([](Database& db) { return schema_version(db); }) == k_schema_version);
     CHECK(shown(write_history(**journal)).size() > 0);
+}
+
+TEST_CASE("layer rows: the input hashes are kept, and rows from before them read as unknown", "[state]")
+{
+    testing::TempDir dir;
+    const std::string path = (dir.path() / "state.db").string();
+    {
+        // A version 4 journal with one deployment, as an older scsctl wrote it.
+        auto db = Database::open(path);
+        REQUIRE(db);
+        REQUIRE(migrate(*db, 4));
+        REQUIRE(db->exec("INSERT INTO runs (kind, command_line, user, started_at, inventory_paths, inventory_hash, "
+                         "playbook_paths, playbook_hash, status, pid) VALUES ('deploy', 'scsctl deploy', 'alice', 1, "
+                         "'/p/inv', 'h', '/p/kvm', 'h', 'finished', 1)"));
+        REQUIRE(db->exec("INSERT INTO layer_deployments (run_id, layer, version, host, result, finished_at) "
+                         "VALUES (1, 'kvm', '0.1.0', 'a', 'ok', 100)"));
+    }
+    auto journal = Journal::open(path);
+    REQUIRE(journal);
+    LayerRow row{1, "kvm", "0.1.0", "b", k_layer_ok, 200, std::string(64, 'a'), std::string(64, 'b')};
+    REQUIRE((*journal)->record_layers({row}));
+    auto rows = (*journal)->layer_rows();
+    REQUIRE(rows);
+    REQUIRE(rows->size() == 2);
+    CHECK((*rows)[0].inventory_sha256.empty());
+    CHECK((*rows)[0].playbooks_sha256.empty());
+    CHECK((*rows)[1].inventory_sha256 == std::string(64, 'a'));
+    CHECK((*rows)[1].playbooks_sha256 == std::string(64, 'b'));
+}
+
+TEST_CASE("layer rows: an etcd record from before the hashes reads with empty hashes", "[state]")
+{
+    const auto old = parse_layer_record(
+        R"({"run":1,"layer":"kvm","version":"0.1.0","host":"a","result":"ok","finished_at":100.5})");
+    REQUIRE(old);
+    CHECK(old->inventory_sha256.empty());
+    CHECK(old->host == "a");
+    LayerRow row{2, "kvm", "0.1.0", "b", k_layer_ok, 200, "inv", "pb"};
+    const auto round_trip = parse_layer_record(layer_record(row));
+    REQUIRE(round_trip);
+    CHECK(round_trip->playbooks_sha256 == "pb");
+    CHECK_FALSE(parse_layer_record(R"({"run":1,"layer":"kvm","version":"0.1.0","host":"a","result":"ok",)"
+                                   R"("finished_at":1,"playbooks_sha256":7})"));
 }
 
 TEST_CASE("layer rows: etcd answers as the SQLite journal does", "[etcd][state]")
@@ -110,6 +173,12 @@ TEST_CASE("layer rows: etcd answers as the SQLite journal does", "[etcd][state]"
     REQUIRE(etcd);
     const auto expected = shown(write_history(**sqlite));
     CHECK(shown(write_history(**etcd)) == expected);
+    LayerRow hashed{3, "ovn", "0.1.0", "c", k_layer_ok, 300, "inv", "pb"};
+    REQUIRE((*etcd)->record_layers({hashed}));
+    auto rows = (*etcd)->layer_rows();
+    REQUIRE(rows);
+    CHECK(rows->back().inventory_sha256 == "inv");
+    CHECK(rows->back().playbooks_sha256 == "pb");
     CHECK(*(*etcd)->latest_unfinished_run("/p/kvm/deploy.yml", "/p/inv", "deploy") == 2);
     CHECK_FALSE(*(*etcd)->latest_unfinished_run("/p/kvm/deploy.yml", "/p/inv", "run"));
 }
@@ -129,4 +198,22 @@ TEST_CASE("layer rows: a destroyed layer is no longer deployed until deployed ag
     auto again = rows;
     again.push_back({3, "ovn", "0.1.0", "a", k_layer_ok, 300});
     CHECK(latest_per_host(again)[1].ever_ok);
+}
+
+TEST_CASE("layer rows: the last deployment forgets a destroyed layer and keeps hashes across upgrade rows", "[state]")
+{
+    std::vector<LayerRow> rows = {{1, "ovn", "0.1.0", "a", k_layer_ok, 100, "inv1", "pb1"},
+                                  {2, "ovn", "0.1.0", "a", k_layer_ok, 200}}; // an upgrade's batch
+    auto deployed = last_deployment(rows, "ovn");
+    REQUIRE(deployed);
+    CHECK(deployed->last_ok.run == 2);
+    CHECK(deployed->last_ok.inventory_sha256 == "inv1");
+    CHECK(deployed->last_ok.playbooks_sha256 == "pb1");
+
+    rows.push_back({3, "ovn", "0.1.0", "a", k_layer_destroyed, 300});
+    CHECK_FALSE(last_deployment(rows, "ovn"));
+    rows.push_back({4, "ovn", "0.1.0", "b", k_layer_ok, 400, "inv2", "pb2"});
+    deployed = last_deployment(rows, "ovn");
+    REQUIRE(deployed);
+    CHECK(deployed->hosts == std::set<std::string, std::less<>>{"b"});
 }

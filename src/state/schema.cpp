@@ -2,7 +2,8 @@
 // entry. Version 1 is the first journal (runs, task results); version 2 adds what
 // --resume needs (the registered result, the run a result was resumed from) and facts;
 // version 3 adds the inventory lock (state/sqlite_run_lock.hpp); version 4 what
-// `scsctl deploy` did per layer and host (state/layer_rows.hpp).
+// `scsctl deploy` did per layer and host (state/layer_rows.hpp); version 5 the input
+// hashes each layer was deployed from (for `scsctl drift`).
 #include "state/schema.hpp"
 
 #include <string>
@@ -89,6 +90,11 @@ CREATE TABLE layer_deployments (
     finished_at REAL NOT NULL
 );
 CREATE INDEX layer_deployments_by_layer ON layer_deployments(layer, host);
+)sql",
+    // 5: the inputs each layer deployment was made from ('' for rows written before)
+    R"sql(
+ALTER TABLE layer_deployments ADD COLUMN inventory_sha256 TEXT NOT NULL DEFAULT '';
+ALTER TABLE layer_deployments ADD COLUMN playbooks_sha256 TEXT NOT NULL DEFAULT '';
 )sql",
 };
 

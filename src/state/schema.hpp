@@ -8,7 +8,7 @@
 namespace scsctl::state {
 
 /// The version this scsctl writes.
-inline constexpr int k_schema_version = 4;
+inline constexpr int k_schema_version = 5;
 
 /// The journal's current version (0: empty database).
 core::Result<int> schema_version(Database& db);
