@@ -150,7 +150,8 @@ TEST_CASE("live: a service or region missing from the catalog is an error", "[.]
     auto member = live("member");
     auto missing = member->send(ApiRequest{"GET", "key-manager", "/v1/secrets", std::nullopt, {}});
     REQUIRE_FALSE(missing);
-    CHECK(missing.error().message == "no 'key-manager' service with a public endpoint in the catalog");
+    CHECK(missing.error().message ==
+          "no 'key-manager' service with a public endpoint in region RegionOne in the catalog");
 
     auto elsewhere = live("member", {{"region_name", "RegionTwo"}});
     auto none = elsewhere->send(ApiRequest{"GET", "compute", "/flavors", std::nullopt, {}});
