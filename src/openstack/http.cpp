@@ -83,6 +83,36 @@ std::string problem(CURLcode code, const char* detail, long os_errno)
     }
 }
 
+void set_request(CURL* handle, const HttpRequest& request, curl_slist* headers)
+{
+    curl_easy_setopt(handle, CURLOPT_URL, request.url.c_str());
+    curl_easy_setopt(handle, CURLOPT_HTTPHEADER, headers);
+    curl_easy_setopt(handle, CURLOPT_CUSTOMREQUEST, request.method.c_str());
+    if (request.method == "HEAD") {
+        curl_easy_setopt(handle, CURLOPT_NOBODY, 1L);
+    }
+    if (!request.body.empty() || request.method == "POST" || request.method == "PUT" || request.method == "PATCH") {
+        curl_easy_setopt(handle, CURLOPT_POSTFIELDS, request.body.data());
+        curl_easy_setopt(handle, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
+    }
+}
+
+/// Deadlines, TLS verification, no signals (threads), http(s) only, no connection reuse.
+void set_transfer(CURL* handle, const HttpOptions& options)
+{
+    curl_easy_setopt(handle, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(handle, CURLOPT_FORBID_REUSE, 1L);
+    curl_easy_setopt(handle, CURLOPT_PROTOCOLS_STR, "http,https");
+    const long timeout_ms = std::max(1L, options.timeout_seconds) * 1000;
+    curl_easy_setopt(handle, CURLOPT_TIMEOUT_MS, timeout_ms);
+    curl_easy_setopt(handle, CURLOPT_CONNECTTIMEOUT_MS, std::min(timeout_ms, 10000L));
+    curl_easy_setopt(handle, CURLOPT_SSL_VERIFYPEER, options.verify ? 1L : 0L);
+    curl_easy_setopt(handle, CURLOPT_SSL_VERIFYHOST, options.verify ? 2L : 0L);
+    if (!options.cacert.empty()) {
+        curl_easy_setopt(handle, CURLOPT_CAINFO, options.cacert.c_str());
+    }
+}
+
 struct CurlDeleter {
     void operator()(CURL* curl) const { curl_easy_cleanup(curl); }
 };
@@ -127,32 +157,13 @@ core::Result<HttpReply> perform(const HttpRequest& request, const HttpOptions& o
     HttpReply reply;
     char detail[CURL_ERROR_SIZE] = {};
     CURL* handle = curl.get();
-    curl_easy_setopt(handle, CURLOPT_URL, request.url.c_str());
-    curl_easy_setopt(handle, CURLOPT_HTTPHEADER, headers.get());
-    curl_easy_setopt(handle, CURLOPT_CUSTOMREQUEST, request.method.c_str());
-    if (request.method == "HEAD") {
-        curl_easy_setopt(handle, CURLOPT_NOBODY, 1L);
-    }
-    if (!request.body.empty() || request.method == "POST" || request.method == "PUT" || request.method == "PATCH") {
-        curl_easy_setopt(handle, CURLOPT_POSTFIELDS, request.body.data());
-        curl_easy_setopt(handle, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
-    }
+    set_request(handle, request, headers.get());
+    set_transfer(handle, options);
     curl_easy_setopt(handle, CURLOPT_WRITEFUNCTION, collect_body);
     curl_easy_setopt(handle, CURLOPT_WRITEDATA, &reply.body);
     curl_easy_setopt(handle, CURLOPT_HEADERFUNCTION, collect_header);
     curl_easy_setopt(handle, CURLOPT_HEADERDATA, &reply.headers);
     curl_easy_setopt(handle, CURLOPT_ERRORBUFFER, detail);
-    curl_easy_setopt(handle, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(handle, CURLOPT_FORBID_REUSE, 1L);
-    curl_easy_setopt(handle, CURLOPT_PROTOCOLS_STR, "http,https");
-    const long timeout_ms = std::max(1L, options.timeout_seconds) * 1000;
-    curl_easy_setopt(handle, CURLOPT_TIMEOUT_MS, timeout_ms);
-    curl_easy_setopt(handle, CURLOPT_CONNECTTIMEOUT_MS, std::min(timeout_ms, 10000L));
-    curl_easy_setopt(handle, CURLOPT_SSL_VERIFYPEER, options.verify ? 1L : 0L);
-    curl_easy_setopt(handle, CURLOPT_SSL_VERIFYHOST, options.verify ? 2L : 0L);
-    if (!options.cacert.empty()) {
-        curl_easy_setopt(handle, CURLOPT_CAINFO, options.cacert.c_str());
-    }
     const auto started = std::chrono::steady_clock::now();
     const CURLcode code = curl_easy_perform(handle);
     reply.latency =

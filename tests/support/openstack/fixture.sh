@@ -82,7 +82,7 @@ _os_keystone_setup() {
     {
         $km db_sync && $km fernet_setup --keystone-user root --keystone-group root &&
             $km credential_setup --keystone-user root --keystone-group root &&
-            $km bootstrap --bootstrap-password "$OS_FIXTURE_ADMIN_PASSWORD" --bootstrap-admin-url "$u" \
+            OS_BOOTSTRAP_PASSWORD=$OS_FIXTURE_ADMIN_PASSWORD $km bootstrap --bootstrap-admin-url "$u" \
                 --bootstrap-internal-url "$u" --bootstrap-public-url "$u" --bootstrap-region-id RegionOne
     } >"$OS_FIXTURE_DIR/log/keystone-manage.log" 2>&1 || return 1
     _os_uwsgi "$k" keystone "$OS_KEYSTONE_PORT" /usr/bin/keystone-wsgi-public --env "OS_KEYSTONE_CONFIG_DIR=$k"
@@ -206,8 +206,19 @@ EOF
 }
 
 # os_fixture_start DIR: starts everything; 0 when all APIs answer, else 1 (logs in DIR/log;
-# what did start is recorded, so os_fixture_stop still cleans up).
+# what did start is recorded, so os_fixture_stop still cleans up). Files are created
+# private (umask 077): the configurations hold the service password.
 os_fixture_start() {
+    local old_umask status
+    old_umask=$(umask)
+    umask 077
+    _os_fixture_start "$@"
+    status=$?
+    umask "$old_umask"
+    return $status
+}
+
+_os_fixture_start() {
     OS_FIXTURE_DIR=$(realpath -m "${1:?os_fixture_start DIR}")
     export PATH=/usr/sbin:/usr/bin:/sbin:/bin
     mkdir -p "$OS_FIXTURE_DIR/log" && chmod 755 "$OS_FIXTURE_DIR" && : >"$OS_FIXTURE_DIR/pids"

@@ -10,11 +10,11 @@
 _os_call() {
     local method=$1 url=$2 token=$3 body=${4:-} extra=${5:-} out code
     out=$(mktemp)
+    # The token and the body (passwords) reach curl through file descriptors, never argv.
     local args=(-s -o "$out" -w '%{http_code}' -X "$method" -H 'Accept: application/json' --max-time 60)
-    [ -n "$token" ] && args+=(-H "X-Auth-Token: $token")
     [ -n "$extra" ] && args+=(-H "$extra")
-    [ -n "$body" ] && args+=(-H 'Content-Type: application/json' --data-binary "$body")
-    code=$(curl "${args[@]}" "$url")
+    [ -n "$body" ] && args+=(-H 'Content-Type: application/json' --data-binary @-)
+    code=$(printf '%s' "$body" | curl "${args[@]}" -H @<(printf 'X-Auth-Token: %s\n' "$token") "$url")
     if [ "${code:-0}" -ge 400 ] || [ "${code:-0}" -eq 0 ]; then
         echo "os_rest: $method $url: HTTP $code: $(head -c 300 "$out")" >&2
         rm -f "$out"
@@ -51,7 +51,7 @@ os_rest_token() {
     body=$(jq -nc --arg u "$2" --arg p "$3" --arg pr "$4" '{auth: {identity: {methods: ["password"],
         password: {user: {name: $u, domain: {id: "default"}, password: $p}}},
         scope: {project: {name: $pr, domain: {id: "default"}}}}}')
-    curl -s -D - -o /dev/null --max-time 60 -H 'Content-Type: application/json' --data-binary "$body" "$1/auth/tokens" |
+    printf '%s' "$body" | curl -s -D - -o /dev/null --max-time 60 -H 'Content-Type: application/json' --data-binary @- "$1/auth/tokens" |
         awk -F': ' 'tolower($1)=="x-subject-token"{print $2}' | tr -d '\r' | grep . || {
         echo "os_rest: no token for $2 at $1" >&2
         return 1
