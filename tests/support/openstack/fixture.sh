@@ -287,5 +287,15 @@ os_fixture_stop() {
         su postgres -s /bin/sh -c "/usr/lib/postgresql/15/bin/pg_ctl -D $dir/pg/data -m immediate -w stop" >/dev/null 2>&1 ||
             _os_stop_pids "$(head -1 "$dir/pg/data/postmaster.pid")"
     fi
+    # A test interrupted while os_fixture_start ran may leave a migration or a service
+    # not yet recorded: every process whose arguments name a file under DIR is ours.
+    local leftovers=() file
+    for file in /proc/[0-9]*/cmdline; do
+        pid=${file#/proc/}
+        pid=${pid%/cmdline}
+        [ "$pid" = "$$" ] && continue
+        { tr '\0' ' ' <"$file"; } 2>/dev/null | grep -qF -- "$dir/" && leftovers+=("$pid")
+    done
+    [ ${#leftovers[@]} -gt 0 ] && _os_stop_pids "${leftovers[@]}"
     rm -rf "$dir"
 }
