@@ -79,6 +79,10 @@ check "admin catalog: five services, three endpoints each, all answer" jqe \
      all(.services[]; (.endpoints | length) == 3) and all(.services[].endpoints[]; .answers and .status < 500) and .all_answer' \
     "$work/admin.json"
 check "no password or token in the JSON" bash -c "! grep -q -e '$OS_FIXTURE_ADMIN_PASSWORD' -e gAAAA '$work/admin.json'"
+OS_CLIENT_CONFIG_FILE=$clouds OS_PASSWORD=$OS_FIXTURE_ADMIN_PASSWORD "$scsctl" openstack catalog --os-cloud admin -v >"$work/verbose.out" 2>"$work/verbose.err"
+check "-v shows where each setting came from, the password hidden" bash -c \
+    "grep -q 'password=<hidden> (OS_PASSWORD)' '$work/verbose.err' && grep -q 'username=admin ($clouds:5:17)' '$work/verbose.err' &&
+     ! grep -q -e '$OS_FIXTURE_ADMIN_PASSWORD' -e gAAAA '$work/verbose.err' '$work/verbose.out'"
 
 OS_CLIENT_CONFIG_FILE=$clouds OS_CLOUD=member "$scsctl" openstack catalog >"$work/member.txt" 2>&1
 check "member catalog (OS_CLOUD) exits 0" test $? -eq 0
