@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # A real OpenStack control plane for test suites (REAL-COMPONENTS.md §6 and §9): a private
 # PostgreSQL cluster, Keystone, Glance, Nova API, Cinder API and Neutron API (uwsgi, one
 # process each, transport_url fake://), everything under one directory, on free loopback
@@ -32,8 +33,7 @@ _os_free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(
 _os_record() { echo "$3 $2" >>"$1/pids"; }
 
 _os_wait_http() { # URL SECONDS
-    local i
-    for i in $(seq $(($2 * 5))); do
+    for _ in $(seq $(($2 * 5))); do
         curl -s -o /dev/null --max-time 2 "$1" && return 0
         sleep 0.2
     done
@@ -240,7 +240,7 @@ _os_fixture_start() {
     _os_neutron_setup & jobs+=($!)
     for job in "${jobs[@]}"; do wait "$job" || status=1; done
     [ $status -eq 0 ] || { echo "os_fixture: a database migration failed (see $OS_FIXTURE_DIR/log)" >&2; return 1; }
-    # The subshell that started Keystone's uwsgi recorded its pid; read the records back.
+    # Keystone's uwsgi was started (and its pid recorded) by the migration job above.
     _os_wait_http "${OS_AUTH_URL}" 90 || return 1
     _os_register || { echo "os_fixture: Keystone registrations failed" >&2; return 1; }
     local d=$OS_FIXTURE_DIR
@@ -259,9 +259,9 @@ _os_fixture_start() {
 
 # _os_stop_pids PID...: TERM to all at once, up to 5 s for them to end, then KILL.
 _os_stop_pids() {
-    local pid alive i
+    local pid alive
     for pid in "$@"; do kill -TERM "$pid" 2>/dev/null; done
-    for i in $(seq 50); do
+    for _ in $(seq 50); do
         alive=0
         for pid in "$@"; do kill -0 "$pid" 2>/dev/null && alive=1; done
         [ $alive -eq 0 ] && return 0

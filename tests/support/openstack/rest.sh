@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # REST helpers for seeding a real OpenStack (the fixture of fixture.sh, or any cloud):
 # Keystone projects, users, role assignments, services with endpoints, application
 # credentials; Nova flavors with extra_specs, Glance images with properties, Cinder volume
