@@ -28,6 +28,28 @@ SCSCTL_TEST_PACKAGES=(
     dpkg-dev
 )
 
+# A real OpenStack control plane for tests/support/openstack/fixture.sh (the OpenStack client
+# suite, tests/integration/openstack_client_test.sh): PostgreSQL, Keystone, Glance, Nova API,
+# Cinder API and Neutron API under uwsgi (Debian 12 ships OpenStack Zed). Their postinsts
+# would configure databases and register endpoints: preseed_openstack_debconf says no.
+SCSCTL_OPENSTACK_TEST_PACKAGES=(
+    postgresql python3-psycopg2 uwsgi-core uwsgi-plugin-python3 curl jq
+    keystone glance-api nova-api cinder-api neutron-server
+)
+SCSCTL_TEST_PACKAGES+=("${SCSCTL_OPENSTACK_TEST_PACKAGES[@]}")
+
+# preseed_openstack_debconf [SUDO...]: keeps the OpenStack packages' postinsts from asking
+# for (or configuring) databases, admin projects and Keystone endpoints.
+preseed_openstack_debconf() {
+    printf '%s\n' 'keystone keystone/configure_db boolean false' \
+        'keystone keystone/create-admin-tenant boolean false' 'keystone keystone/register-endpoint boolean false' \
+        'glance-common glance/configure_db boolean false' 'glance-api glance/configure_db boolean false' \
+        'glance-api glance/register-endpoint boolean false' 'nova-common nova/configure_db boolean false' \
+        'nova-api nova/register-endpoint boolean false' 'cinder-common cinder/configure_db boolean false' \
+        'cinder-api cinder/register-endpoint boolean false' 'neutron-common neutron/configure_db boolean false' \
+        'neutron-server neutron/register-endpoint boolean false' | "$@" debconf-set-selections
+}
+
 # ensure_packages NAME...: installs the packages that are not installed yet.
 ensure_packages() {
     local missing=()
@@ -59,6 +81,7 @@ ensure_packages() {
             made_policy=1
     fi
     local status=0
+    preseed_openstack_debconf "${sudo[@]}" || status=$?
     "${sudo[@]}" apt-get update -q >&2 || status=$?
     if [ $status -eq 0 ]; then
         "${sudo[@]}" apt-get install -y -q --no-install-recommends \

@@ -4,6 +4,8 @@
 
 #include "health/ceph_cluster_check.hpp"
 #include "health/kvm_libvirt_check.hpp"
+#include "health/openstack_api_check.hpp"
+#include "inventory/host_vars.hpp"
 #include "health/ovn_chassis_check.hpp"
 
 namespace scsctl::health {
@@ -36,6 +38,22 @@ std::unique_ptr<HealthCheck> make_ovn_chassis(const model::Inventory& inventory)
     return std::make_unique<OvnChassisCheck>(hosts_of_group(inventory, "ovn_controller"));
 }
 
+/// openstack-api when `openstack_cloud` names a clouds.yaml cloud (as the first
+/// openstack_control host sees it); no check otherwise: the APIs are then not checked.
+std::unique_ptr<HealthCheck> make_openstack_api(const model::Inventory& inventory)
+{
+    const auto group = inventory.find_group("openstack_control");
+    if (!group || inventory.hosts_of(*group).empty()) {
+        return nullptr;
+    }
+    const core::Value vars = inventory::effective_host_vars(inventory, inventory.hosts_of(*group).front());
+    if (!vars.contains("openstack_cloud") || !vars["openstack_cloud"].is_string() ||
+        vars["openstack_cloud"].get<std::string>().empty()) {
+        return nullptr;
+    }
+    return std::make_unique<OpenStackApiCheck>(vars["openstack_cloud"].get<std::string>());
+}
+
 struct BuiltinCheckRow {
     std::string_view layer;
     std::unique_ptr<HealthCheck> (*make)(const model::Inventory&);
@@ -45,6 +63,7 @@ constexpr BuiltinCheckRow k_rows[] = {
     {"kvm", make_kvm_libvirt},
     {"ceph", make_ceph_cluster},
     {"ovn", make_ovn_chassis},
+    {"openstack", make_openstack_api},
 };
 
 } // namespace
@@ -54,7 +73,9 @@ std::vector<std::unique_ptr<HealthCheck>> builtin_checks(std::string_view layer,
     std::vector<std::unique_ptr<HealthCheck>> checks;
     for (const auto& row : k_rows) {
         if (row.layer == layer) {
-            checks.push_back(row.make(inventory));
+            if (auto check = row.make(inventory)) {
+                checks.push_back(std::move(check));
+            }
         }
     }
     return checks;

@@ -96,6 +96,8 @@ constexpr GroupDecl k_openstack_groups[] = {
 };
 constexpr VarDecl k_openstack_vars[] = {
     {.name = "openstack_region_name", .fallback = "RegionOne", .description = "Keystone region name"},
+    {.name = "openstack_cloud",
+     .description = "clouds.yaml cloud the openstack-api health check logs in with (unset: APIs not checked)"},
 };
 constexpr std::string_view k_openstack_secrets[] = {
     "database_password",  "rabbitmq_password", "keystone_admin_password", "keystone_credential_fernet_key",

@@ -68,6 +68,16 @@ class CloudApi {
     /// error status is a response, not an error; errors are "no such service in the
     /// catalog", connection and TLS failures and timeouts. Never throws, never logs secrets.
     virtual core::Result<ApiResponse> send(const ApiRequest& request) = 0;
+
+    /// GET on an absolute URL (a catalog endpoint itself, for "does it answer") with the
+    /// session's token and TLS settings. The default says it is not supported (fakes).
+    virtual core::Result<ApiResponse> get_url(const std::string& url)
+    {
+        return core::fail(core::Error{core::ErrorKind::internal, "get_url is not supported here (" + url + ")", {}});
+    }
+
+    /// How long the token request took (zero when unknown).
+    virtual std::chrono::milliseconds auth_latency() const { return std::chrono::milliseconds{0}; }
 };
 
 } // namespace scsctl::openstack

@@ -29,4 +29,9 @@ struct ConnectOptions {
 /// failed for a refused authentication). Never prints or returns the password or token.
 core::Result<std::unique_ptr<CloudApi>> connect(const ConnectOptions& options);
 
+struct CloudConfig;
+
+/// connect() for settings already resolved (resolve_cloud_config in cloud_config.hpp).
+core::Result<std::unique_ptr<CloudApi>> connect_with(const CloudConfig& config, long timeout_seconds);
+
 } // namespace scsctl::openstack
