@@ -39,6 +39,7 @@ void define_plan(CLI::App& command, GlobalOptions& options);
 void define_deploy(CLI::App& command, GlobalOptions& options);
 void define_status(CLI::App& command, GlobalOptions& options);
 void define_scs(CLI::App& command, GlobalOptions& options);
+void define_check(CLI::App& command, GlobalOptions& options);
 void define_health(CLI::App& command, GlobalOptions& options);
 void define_lab(CLI::App& command, GlobalOptions& options);
 
