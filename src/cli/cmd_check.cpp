@@ -232,7 +232,9 @@ void define_check(CLI::App& command, GlobalOptions& options)
     command.require_subcommand(1);
     auto args = std::make_shared<CheckScsArgs>();
     CLI::App* scs = command.add_subcommand(
-        "scs", "Run the SCS-compatible IaaS testcases (scope v5.1) against an OpenStack cloud");
+        "scs", "Run the SCS-compatible IaaS testcases (scope v5.1) against an OpenStack cloud; they only read, "
+               "except scs-0115-default-rules (fallback: a temporary security group) and scs-0116-permissions (a "
+               "temporary secret)");
     add_check_cloud_options(*scs, args->connect);
     scs->add_option("ids", args->ids, "Only these testcases (ids as check scs --list prints them)")
         ->type_name("ID");
