@@ -1,5 +1,5 @@
 // scsctl check scs [--os-cloud NAME | --os-auth-url URL …] [--scope-version v5.1]
-// [--tests REGEX] [ID…] [--list] [--junit FILE] [--subject NAME]: the automated testcases
+// [--tests REGEX] [ID… | -] [--list] [--junit FILE] [--subject NAME]: the automated testcases
 // of the scope "SCS-compatible IaaS" that read the cloud's APIs (docs/scs.md). Owns option
 // wiring, selection and reporting; the testcases live in scs/iaas_*. Exit 0 when every
 // selected required testcase passed, 1 otherwise, 2 for usage errors, 3 when the cloud is
@@ -54,7 +54,8 @@ core::Result<const scs::ScopeVersion*> chosen_version(const std::string& name)
                        {}});
 }
 
-/// The testcases named on the command line (all when none), in scope order, then those
+/// The testcases named on the command line or, for "-", on stdin (all when none), in scope
+/// order, then those
 /// whose id --tests matches from its start (Python's re.match).
 core::Result<Selection> select_testcases(const scs::ScopeVersion& version, const CheckScsArgs& args)
 {
@@ -62,7 +63,23 @@ core::Result<Selection> select_testcases(const scs::ScopeVersion& version, const
     for (const auto& spec : version.testcases) {
         known.push_back(spec.id);
     }
-    for (const auto& id : args.ids) {
+    std::vector<std::string> ids = args.ids;
+    if (ids.size() == 1 && ids.front() == "-") {
+        // As the reference runner: one id per line on stdin (empty lines ignored).
+        ids.clear();
+        for (std::string line; std::getline(std::cin, line);) {
+            while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) {
+                line.pop_back();
+            }
+            if (!line.empty()) {
+                ids.push_back(line);
+            }
+        }
+        if (ids.empty()) {
+            return core::fail({core::ErrorKind::usage, "check scs: no testcase ids on stdin", {}});
+        }
+    }
+    for (const auto& id : ids) {
         if (std::find(known.begin(), known.end(), id) == known.end()) {
             return core::fail({core::ErrorKind::usage,
                                "check scs: unknown testcase '" + id + "' in " + version.name +
@@ -80,7 +97,7 @@ core::Result<Selection> select_testcases(const scs::ScopeVersion& version, const
     }
     Selection selected;
     for (const auto& spec : version.testcases) {
-        if (!args.ids.empty() && std::find(args.ids.begin(), args.ids.end(), spec.id) == args.ids.end()) {
+        if (!ids.empty() && std::find(ids.begin(), ids.end(), spec.id) == ids.end()) {
             continue;
         }
         if (pattern) {
@@ -236,7 +253,7 @@ void define_check(CLI::App& command, GlobalOptions& options)
                "except scs-0115-default-rules (fallback: a temporary security group) and scs-0116-permissions (a "
                "temporary secret)");
     add_check_cloud_options(*scs, args->connect);
-    scs->add_option("ids", args->ids, "Only these testcases (ids as check scs --list prints them)")
+    scs->add_option("ids", args->ids, "Only these testcases (ids as check scs --list prints them; '-': one per line on stdin)")
         ->type_name("ID");
     scs->add_option("--scope-version", args->version, "The scope version whose testcases to run (default v5.1)")
         ->type_name("VERSION");

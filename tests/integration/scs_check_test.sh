@@ -64,6 +64,9 @@ same "a negative lookahead deselects the writing testcases" "$(grep -c writes <<
 run check scs --list scs-0115-default-rules scs-0100-syntax-check
 same "ids select, in scope order" "$(cut -d' ' -f1 <<<"$out" | tr '\n' ' ')" \
     "scs-0100-syntax-check scs-0115-default-rules "
+out=$(printf 'scs-0123-service-compute\r\n\nscs-0100-syntax-check\n' | "$scsctl" check scs --list - 2>"$work/stderr"); rc=$?
+same "'-' reads ids from stdin (CRLF and empty lines ignored)" "$(cut -d' ' -f1 <<<"$out" | tr '\n' ' ')" \
+    "scs-0100-syntax-check scs-0123-service-compute "
 run check scs scs-0100-syntax-chek
 same "an unknown id exits 2" "$rc" 2
 same "...with a hint" "$err" \
