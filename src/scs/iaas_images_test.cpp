@@ -237,3 +237,37 @@ TEST_CASE("scs-0104: standard images by name or scheme, with their sources", "[s
     CHECK_FALSE(scsctl::scs::matches_capi_scheme("ubuntu-capi-image v1.30"));
     CHECK_FALSE(scsctl::scs::matches_capi_scheme("ubuntu-capi-image-v12.3"));
 }
+
+TEST_CASE("scs-0102 and scs-0104 abort when Glance's answer cannot be used", "[scs-check]")
+{
+    FakeCloud cloud;
+    cloud.on("GET", "image", "/v2/images?member_status=all", 200, {{"error", "not a list"}});
+    IaasSubject subject(cloud);
+    TestLog log;
+    const auto property = scsctl::scs::scs0102_property(subject, log, ImageProperty::architecture);
+    REQUIRE_FALSE(property);
+    CHECK(property.error().message.find("has no list 'images'") != std::string::npos);
+    constexpr std::string_view noble[] = {"https://cloud-images.ubuntu.com/releases/noble/"};
+    CHECK_FALSE(scsctl::scs::scs0104_image(subject, log, {"Ubuntu 24.04", false, noble}));
+
+    // An outdated image without provided_until stops the recency testcase, as it stops the
+    // reference.
+    FakeCloud stale;
+    auto image = glance_image("Ubuntu 24.04");
+    image["image_build_date"] = "2025-01-01";
+    image.erase("provided_until");
+    serve_images(stale, nlohmann::json::array({image}));
+    IaasSubject stale_subject(stale);
+    stale_subject.set_now(k_now);
+    const auto recency = scsctl::scs::scs0102_image_recency(stale_subject, log);
+    REQUIRE_FALSE(recency);
+    CHECK(recency.error().message == "image Ubuntu 24.04 is outdated and has no provided_until");
+
+    // A standard image without image_source cannot be judged.
+    FakeCloud sourceless;
+    auto bare = glance_image("Ubuntu 24.04");
+    bare.erase("image_source");
+    serve_images(sourceless, nlohmann::json::array({bare}));
+    IaasSubject sourceless_subject(sourceless);
+    CHECK_FALSE(scsctl::scs::scs0104_source(sourceless_subject, log, {"Ubuntu 24.04", false, noble}));
+}

@@ -278,3 +278,18 @@ TEST_CASE("the v5.1 table, the preflight and the runner", "[scs-check]")
     CHECK(results[1].outcome == scsctl::scs::Outcome::pass);
     CHECK(seen == std::vector<std::string>{"scs-0100-syntax-check", "scs-0123-service-compute"});
 }
+
+TEST_CASE("scs-0114 and scs-0103 abort when their service cannot be read", "[scs-check]")
+{
+    FakeCloud cloud;
+    cloud.on("GET", "block-storage", "/types", 500, {{"computeFault", {{"code", 500}, {"message", "oops"}}}});
+    cloud.break_service("compute");
+    IaasSubject subject(cloud);
+    TestLog log;
+    const auto syntax = scsctl::scs::scs0114_syntax_check(subject, log);
+    REQUIRE_FALSE(syntax);
+    CHECK(syntax.error().message.rfind("GET block-storage /types: HTTP 500", 0) == 0);
+    const auto flavor = scsctl::scs::scs0103_flavor(subject, log, "SCS-1V-4");
+    REQUIRE_FALSE(flavor);
+    CHECK(flavor.error().kind == scsctl::core::ErrorKind::unreachable);
+}
