@@ -1,6 +1,12 @@
 // Unit tests of the text, JSON and JUnit output of `scsctl check scs`.
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
 #include "cli/check_scs_output.hpp"
 
 using scsctl::scs::LogLevel;
@@ -90,4 +96,18 @@ TEST_CASE("check scs JUnit: failures, errors, and recommended testcases as skipp
     CHECK(xml.find("<skipped message=\"recommended testcase FAIL: a: feature list not sorted\"/>") !=
           std::string::npos);
     CHECK(xml.find("<error type=\"ABORT\" message=\"not &lt;implemented&gt; &amp; such\"/>") != std::string::npos);
+}
+
+TEST_CASE("check scs JUnit with every kind of outcome is valid against junit.xsd", "[scs-check]")
+{
+    Fixture f;
+    const auto dir = std::filesystem::temp_directory_path() / ("scsctl-junit-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    const auto file = dir / "scs.xml";
+    std::ofstream(file) << scsctl::cli::check_junit_xml(f.run, f.selected);
+    const std::string command = "xmllint --noout --schema '" SCSCTL_SOURCE_DIR "/tests/schemas/junit.xsd' '" +
+                                file.string() + "' 2>/dev/null";
+    const int status = std::system(command.c_str());
+    std::filesystem::remove_all(dir);
+    CHECK(status == 0);
 }
