@@ -54,6 +54,24 @@ core::Result<const scs::ScopeVersion*> chosen_version(const std::string& name)
                        {}});
 }
 
+/// As the reference runner: one testcase id per line on stdin (empty lines ignored).
+core::Result<std::vector<std::string>> ids_from_stdin()
+{
+    std::vector<std::string> ids;
+    for (std::string line; std::getline(std::cin, line);) {
+        while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) {
+            line.pop_back();
+        }
+        if (!line.empty()) {
+            ids.push_back(line);
+        }
+    }
+    if (ids.empty()) {
+        return core::fail({core::ErrorKind::usage, "check scs: no testcase ids on stdin", {}});
+    }
+    return ids;
+}
+
 /// The testcases named on the command line or, for "-", on stdin (all when none), in scope
 /// order, then those
 /// whose id --tests matches from its start (Python's re.match).
@@ -65,19 +83,7 @@ core::Result<Selection> select_testcases(const scs::ScopeVersion& version, const
     }
     std::vector<std::string> ids = args.ids;
     if (ids.size() == 1 && ids.front() == "-") {
-        // As the reference runner: one id per line on stdin (empty lines ignored).
-        ids.clear();
-        for (std::string line; std::getline(std::cin, line);) {
-            while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) {
-                line.pop_back();
-            }
-            if (!line.empty()) {
-                ids.push_back(line);
-            }
-        }
-        if (ids.empty()) {
-            return core::fail({core::ErrorKind::usage, "check scs: no testcase ids on stdin", {}});
-        }
+        ids = SCSCTL_TRY(ids_from_stdin());
     }
     for (const auto& id : ids) {
         if (std::find(known.begin(), known.end(), id) == known.end()) {
