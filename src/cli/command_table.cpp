@@ -28,6 +28,7 @@ constexpr CommandSpec k_commands[] = {
     {"secrets", "The encrypted secret store: generate, rotate, view (secrets generate -i INV)", define_secrets},
     {"scs", "SCS standards: check flavor names against scs-0100, generate names and extra_specs", define_scs},
     {"openstack", "OpenStack APIs: log in as the OpenStack client does and check the catalog's endpoints", define_openstack},
+    {"check", "Compliance checks of a running cloud: check scs runs the SCS-compatible IaaS testcases", define_check},
     {"lab", "A local lab of Debian 12 hosts (systemd-nspawn, private bridge): lab up|down|status --dir D", define_lab},
     {"ssh", "SSH helpers: pin host keys explicitly (ssh trust)", define_ssh},
     {"config", "Show the effective configuration and where each value came from", define_config},

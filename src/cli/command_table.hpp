@@ -43,6 +43,7 @@ void define_status(CLI::App& command, GlobalOptions& options);
 void define_drift(CLI::App& command, GlobalOptions& options);
 void define_scs(CLI::App& command, GlobalOptions& options);
 void define_openstack(CLI::App& command, GlobalOptions& options);
+void define_check(CLI::App& command, GlobalOptions& options);
 void define_health(CLI::App& command, GlobalOptions& options);
 void define_preflight(CLI::App& command, GlobalOptions& options);
 void define_lab(CLI::App& command, GlobalOptions& options);
