@@ -424,3 +424,50 @@ TEST_CASE("health --watch prints the first round, then only changes, and ends wi
     CHECK(text.find("scsctl: health: 6 passed, 0 failed, 0 errors") != std::string::npos);
     CHECK(read_text_file(junit).find("<failure") == std::string::npos);
 }
+
+TEST_CASE("health --watch in text: the table first, then timestamped changes; SIGTERM ends it with 143",
+          "[health_cli][health_watch]")
+{
+    SshdFixture sshd(SshdOptions{.hosts = 3});
+    const auto inventory = write_inventory(sshd, sshd.known_hosts_path().string());
+    const auto plugins = plugin_dir(sshd, "plugins", {{"flip", k_root + "/tests/layers/plugins/misbehave"}});
+    const auto out_path = sshd.dir() / "watch.out";
+    const int out_fd = ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    const int null_fd = ::open("/dev/null", O_RDONLY);
+    std::ofstream(std::filesystem::path(plugins) / "flip.flag").close(); // passing at first
+    const pid_t pid = spawn_process({"/usr/bin/env", "SCSCTL_PLUGIN_PATH=" + plugins, SCSCTL_BINARY, "health", "-i",
+                                     inventory, "--layers", "flip", "--watch", "0.2"},
+                                    null_fd, out_fd, true);
+    ::close(out_fd);
+    ::close(null_fd);
+    struct Reaper {
+        pid_t pid;
+        ~Reaper()
+        {
+            if (::kill(pid, 0) == 0) {
+                ::kill(pid, SIGKILL);
+                ::waitpid(pid, nullptr, 0);
+            }
+        }
+    } reaper{pid};
+    // "TIME  round 1", the header and 6 rows.
+    auto text = wait_for_lines(out_path, 8);
+    CHECK(text.find("Z  round 1\nLAYER  CHECK       HOST  RESULT  DETAIL\n") != std::string::npos);
+    CHECK(text.find("\nflip   flag        h2    pass    exit status 0\n") != std::string::npos);
+    std::filesystem::remove(std::filesystem::path(plugins) / "flip.flag");
+    text = wait_for_lines(out_path, 10);
+    const auto change = text.find("Z  flip flag h1: pass -> fail: exit status 1, expected 0\n");
+    CHECK(change != std::string::npos);
+    CHECK(text.find("Z  flip flag h2: pass -> fail: exit status 1, expected 0\n") != std::string::npos);
+    // The timestamp in front: 2026-11-24T15:40:00Z.
+    REQUIRE(change != std::string::npos);
+    const auto line_start = text.rfind('\n', change) + 1;
+    CHECK(change - line_start == 19);
+    CHECK(text[line_start + 10] == 'T');
+    ::kill(pid, SIGTERM);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    REQUIRE(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 143);
+    CHECK(read_text_file(out_path).find("scsctl: health: 4 passed, 2 failed, 0 errors") != std::string::npos);
+}
