@@ -170,6 +170,14 @@ TEST_CASE("k8s-api: /readyz and node readiness through the API, TLS verified", "
         CHECK(verdict.exit_code == 0);
         CHECK(verdict.result.ends_with(" ms; node readiness not checked (no k8s_api_token) (" + base + ")"));
     }
+    SECTION("the token is a secret: redacted wherever a command would print it")
+    {
+        const auto inventory = write_inventory(sshd, "k8s_control_plane", vars(api.ca(), k_token));
+        auto run = run_process({SCSCTL_BINARY, "exec", "-i", inventory, "all", "--", "echo token=" + k_token});
+        CHECK(run.exit_code == 0);
+        CHECK(run.output.find("token=********") != std::string::npos);
+        CHECK(run.output.find(k_token) == std::string::npos);
+    }
     SECTION("without the CA the self-signed certificate does not verify")
     {
         auto verdict =
