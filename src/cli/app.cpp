@@ -29,11 +29,13 @@ void add_global_options(CLI::App& app, GlobalOptions& options)
     app.add_option_function<std::string>(
            "--output",
            [&options](const std::string& value) {
-               options.output = value == "json" ? OutputFormat::json : OutputFormat::text;
+               options.output = value == "json"         ? OutputFormat::json
+                                : value == "prometheus" ? OutputFormat::prometheus
+                                                        : OutputFormat::text;
            },
-           "Output format for data on stdout")
-        ->check(CLI::IsMember({"text", "json"}).description(""))
-        ->type_name("text|json")
+           "Output format for data on stdout (prometheus: health only)")
+        ->check(CLI::IsMember({"text", "json", "prometheus"}).description(""))
+        ->type_name("text|json|prometheus")
         ->envname("SCSCTL_OUTPUT");
     app.add_option_function<std::string>(
            "--color",
@@ -168,6 +170,10 @@ int run(int argc, char** argv)
     }
     if (!options.action) {
         Console(options).error("missing subcommand (run 'scsctl --help' for usage)");
+        return core::k_exit_usage;
+    }
+    if (options.output == OutputFormat::prometheus && !options.accepts_prometheus) {
+        Console(options).error("--output prometheus is only supported by 'scsctl health' (use text or json)");
         return core::k_exit_usage;
     }
     try {

@@ -10,13 +10,16 @@
 
 namespace scsctl::cli {
 
-enum class OutputFormat { text, json };
+enum class OutputFormat { text, json, prometheus };
 enum class ColorMode { automatic, always, never };
 
 struct GlobalOptions {
     std::vector<std::string> inventories; ///< -i/--inventory, repeatable, in order
     int verbosity = 0;                    ///< -v count
     OutputFormat output = OutputFormat::text;
+    /// Set by the subcommands that can print `--output prometheus` (health); any other
+    /// rejects it as a usage error.
+    bool accepts_prometheus = false;
     ColorMode color = ColorMode::automatic;
 
     /// The action of the chosen subcommand, set while parsing; returns the exit code.

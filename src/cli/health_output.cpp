@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "report/prometheus_text.hpp"
 #include "report/xml_escape.hpp"
 
 namespace scsctl::cli {
@@ -72,6 +73,36 @@ core::Value health_json(const std::vector<health::LayerSummary>& summaries)
             {"failed", counts[1]},
             {"errors", counts[2]},
             {"layers", std::move(layers)}};
+}
+
+std::string health_prometheus(const std::vector<health::LayerSummary>& summaries, double run_time)
+{
+    report::PrometheusFamily status{"scsctl_health_check_status",
+                                    "Whether the check passed on the host (1) or failed or could not be judged (0).",
+                                    "gauge",
+                                    {}};
+    report::PrometheusFamily duration{"scsctl_health_check_duration_seconds",
+                                      "How long the check took on the host, in seconds.", "gauge", {}};
+    report::PrometheusFamily counts{"scsctl_health_results", "Check results of the last run by status.", "gauge", {}};
+    double totals[3] = {0, 0, 0};
+    for (const auto& summary : summaries) {
+        for (const auto& result : summary.results) {
+            std::vector<std::pair<std::string, std::string>> labels{
+                {"layer", result.layer}, {"check", result.check}, {"host", result.host}};
+            status.samples.push_back({labels, result.status == health::CheckStatus::pass ? 1.0 : 0.0});
+            duration.samples.push_back({labels, static_cast<double>(result.duration.count()) / 1000.0});
+            totals[static_cast<int>(result.status)] += 1;
+        }
+    }
+    for (const auto state : {health::CheckStatus::pass, health::CheckStatus::fail, health::CheckStatus::error}) {
+        counts.samples.push_back({{{"status", health::status_name(state)}}, totals[static_cast<int>(state)]});
+    }
+    const bool ok = totals[1] == 0 && totals[2] == 0;
+    return report::render_prometheus(
+        {status, duration, counts,
+         {"scsctl_health_ok", "Whether every check of the last run passed.", "gauge", {{{}, ok ? 1.0 : 0.0}}},
+         {"scsctl_health_last_run_timestamp_seconds", "When the last run finished, in seconds since the epoch.",
+          "gauge", {{{}, run_time}}}});
 }
 
 std::string health_junit_xml(const std::vector<health::LayerSummary>& summaries)

@@ -86,7 +86,7 @@ std::expected<RunSecrets, int> load_run_secrets(const SecretFlags& flags, const 
 void add_host_passwords(const std::vector<exec::RunHost>& hosts, secrets::Redactor& redactor)
 {
     static constexpr const char* k_names[] = {"ansible_become_password", "ansible_become_pass", "ansible_password",
-                                              "ansible_ssh_pass", "ansible_sudo_pass"};
+                                              "ansible_ssh_pass", "ansible_sudo_pass", "k8s_api_token"};
     for (const auto& host : hosts) {
         for (const char* name : k_names) {
             auto found = host.vars.find(name);

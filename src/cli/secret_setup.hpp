@@ -45,7 +45,7 @@ std::expected<RunSecrets, int> load_run_secrets(const SecretFlags& flags, const 
                                                 const Console& console);
 
 /// Adds the connection and become passwords of every host (ansible_become_password,
-/// ansible_password, ...) to the redactor.
+/// ansible_password, ...) and health's Kubernetes API token (k8s_api_token) to the redactor.
 void add_host_passwords(const std::vector<exec::RunHost>& hosts, secrets::Redactor& redactor);
 
 /// Secrets become variables below -e: `extra_vars` keeps its own keys, gains the others.

@@ -52,7 +52,7 @@ TEST_CASE("values: typed parsing with messages", "[config]")
 
     auto output = parse_text(*find_key("output"), "jsno", Dialect::scsctl, context);
     REQUIRE_FALSE(output);
-    CHECK(output.error().message == "output must be text or json, got 'jsno' (did you mean 'json'?)");
+    CHECK(output.error().message == "output must be text, json or prometheus, got 'jsno' (did you mean 'json'?)");
     CHECK(parse_text(*find_key("roles_path"), "a::/r", Dialect::scsctl, context).value() ==
           scsctl::core::Value({"/b/a", "/r"}));
     CHECK(parse_text(*find_key("remote_user"), "", Dialect::ansible, context).value().is_null());

@@ -1,82 +1,17 @@
-// The key never touches the controller's disk or any output: it is read from the
-// monitor's keyring file into a string, handed to librados through rados_conf_set, and
-// wiped. librados talks to every monitor's address (ansible_host) on Ceph's default
-// ports; if that fails (a firewall, monitors on a private network), the same status
-// document comes from `ceph status` on the first monitor that answers.
+// One status read for all monitors (ceph_documents: librados first, the `ceph` command
+// over the transport when the monitors cannot be reached from the controller); each
+// monitor's result adds whether it is in quorum.
 #include "health/ceph_cluster_check.hpp"
 
-#include <string.h>
-
 #include <algorithm>
-#include <optional>
 
+#include "health/ceph_documents.hpp"
 #include "health/ceph_status.hpp"
 #include "health/layer_check_support.hpp"
-#if SCSCTL_HAVE_RADOS
-#include "health/rados_status.hpp"
-#endif
 
 namespace scsctl::health {
 
 namespace {
-
-struct StatusRead {
-    nlohmann::json document;
-    std::string source; ///< "librados" or "ceph status on HOST"
-    std::string error;  ///< why neither way worked
-};
-
-#if SCSCTL_HAVE_RADOS
-std::optional<nlohmann::json> status_through_librados(const CheckContext& context, std::string& why)
-{
-    auto keyring = run_command_on(context, {context.hosts.front()}, "cat /etc/ceph/ceph.client.admin.keyring", true);
-    if (keyring.empty() || keyring.front().status != model::HostStatus::ok || keyring.front().rc != 0) {
-        why = "no client.admin keyring on " + context.hosts.front().name;
-        return std::nullopt;
-    }
-    RadosTarget target;
-    for (const auto& host : context.hosts) {
-        target.mon_host += (target.mon_host.empty() ? "" : ",") + host.connection.endpoint.target.address;
-    }
-    target.key = keyring_key(keyring.front().stdout_text);
-    explicit_bzero(keyring.front().stdout_text.data(), keyring.front().stdout_text.size());
-    auto status = rados_status(target);
-    explicit_bzero(target.key.data(), target.key.size());
-    if (!status) {
-        why = status.error().message;
-        return std::nullopt;
-    }
-    return std::move(*status);
-}
-#endif
-
-StatusRead read_status(const CheckContext& context)
-{
-    StatusRead read;
-    std::string librados_error = "scsctl was built without librados";
-#if SCSCTL_HAVE_RADOS
-    if (auto status = status_through_librados(context, librados_error)) {
-        read.document = std::move(*status);
-        read.source = "librados";
-        return read;
-    }
-#endif
-    for (const auto& host : context.hosts) {
-        auto outcome = run_command_on(context, {host}, "ceph --connect-timeout 10 status --format json", true);
-        if (outcome.empty() || outcome.front().status != model::HostStatus::ok || outcome.front().rc != 0) {
-            continue;
-        }
-        auto parsed = nlohmann::json::parse(outcome.front().stdout_text, nullptr, false);
-        if (!parsed.is_discarded()) {
-            read.document = std::move(parsed);
-            read.source = "ceph status on " + host.name;
-            return read;
-        }
-    }
-    read.error = "cannot read the cluster's status: librados: " + librados_error +
-                 "; ceph status over SSH answered on no monitor";
-    return read;
-}
 
 bool in_quorum(const CephStatusSummary& summary, const std::string& host)
 {
@@ -92,7 +27,7 @@ std::vector<CheckResult> CephClusterCheck::run(const CheckContext& context) cons
         return results;
     }
     const auto started = std::chrono::steady_clock::now();
-    const StatusRead read = read_status(context);
+    const CephDocuments read = read_ceph_documents(context, {"status"});
     const auto took =
         std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
     if (!read.error.empty()) {
@@ -101,7 +36,7 @@ std::vector<CheckResult> CephClusterCheck::run(const CheckContext& context) cons
         }
         return results;
     }
-    const CephStatusSummary summary = summarize_ceph_status(read.document);
+    const CephStatusSummary summary = summarize_ceph_status(read.answers.front());
     const auto problems = ceph_status_problems(summary);
     std::string problem_text;
     for (const auto& problem : problems) {

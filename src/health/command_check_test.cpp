@@ -108,11 +108,13 @@ TEST_CASE("a layer's checks: reachable over the groups that have hosts, then the
     scsctl::layers::BuiltinLayer ceph(*scsctl::layers::find_builtin("ceph"));
     auto checks = layer_checks(ceph, inventory);
     REQUIRE(checks);
-    REQUIRE(checks->size() == 2);
+    REQUIRE(checks->size() == 3);
     CHECK((*checks)[0]->name() == "reachable");
     CHECK((*checks)[0]->hosts() == "ceph_mon");
     CHECK((*checks)[1]->name() == "ceph-cluster");
     CHECK((*checks)[1]->hosts() == "ceph_mon");
+    CHECK((*checks)[2]->name() == "ceph-capacity");
+    CHECK((*checks)[2]->hosts() == "ceph_mon");
     CHECK(layer_hosts(ceph.descriptor(), inventory) == std::vector<scsctl::model::HostId>{id});
 
     scsctl::layers::BuiltinLayer kvm(*scsctl::layers::find_builtin("kvm"));

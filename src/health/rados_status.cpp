@@ -1,6 +1,6 @@
 // librados as a short-lived client: create, set the monitors, the key and timeouts
 // (without client_mount_timeout rados_connect blocks for 300 s when no monitor answers),
-// connect, one monitor command, shut down. No configuration file is read, so nothing on
+// connect, the monitor commands, shut down. No configuration file is read, so nothing on
 // the controller (an /etc/ceph of another cluster) changes what is asked.
 #if SCSCTL_HAVE_RADOS
 #include "health/rados_status.hpp"
@@ -30,7 +30,8 @@ struct ClusterCloser {
 
 } // namespace
 
-core::Result<nlohmann::json> rados_status(const RadosTarget& target)
+core::Result<std::vector<nlohmann::json>> rados_mon_commands(const RadosTarget& target,
+                                                            const std::vector<std::string>& prefixes)
 {
     auto* raw = new rados_t{};
     const std::string name = target.client.starts_with("client.") ? target.client : "client." + target.client;
@@ -57,24 +58,30 @@ core::Result<nlohmann::json> rados_status(const RadosTarget& target)
     if (int rc = rados_connect(*cluster); rc < 0) {
         return core::fail(rados_error(target, "connecting", rc));
     }
-    const char* command[] = {R"({"prefix": "status", "format": "json"})"};
-    char* out = nullptr;
-    char* status = nullptr;
-    size_t out_length = 0;
-    size_t status_length = 0;
-    const int rc = rados_mon_command(*cluster, command, 1, "", 0, &out, &out_length, &status, &status_length);
-    const std::string text(out ? out : "", out_length);
-    const std::string reason(status ? status : "", status_length);
-    rados_buffer_free(out);
-    rados_buffer_free(status);
-    if (rc < 0) {
-        return core::fail(rados_error(target, "status" + (reason.empty() ? "" : " (" + reason + ")"), rc));
+    std::vector<nlohmann::json> answers;
+    for (const auto& prefix : prefixes) {
+        const std::string request = nlohmann::json{{"prefix", prefix}, {"format", "json"}}.dump();
+        const char* command[] = {request.c_str()};
+        char* out = nullptr;
+        char* status = nullptr;
+        size_t out_length = 0;
+        size_t status_length = 0;
+        const int rc = rados_mon_command(*cluster, command, 1, "", 0, &out, &out_length, &status, &status_length);
+        const std::string text(out ? out : "", out_length);
+        const std::string reason(status ? status : "", status_length);
+        rados_buffer_free(out);
+        rados_buffer_free(status);
+        if (rc < 0) {
+            return core::fail(rados_error(target, prefix + (reason.empty() ? "" : " (" + reason + ")"), rc));
+        }
+        auto parsed = nlohmann::json::parse(text, nullptr, false);
+        if (parsed.is_discarded()) {
+            return core::fail(
+                core::Error{core::ErrorKind::failed, "ceph " + prefix + ": the monitors' answer is not JSON", {}});
+        }
+        answers.push_back(std::move(parsed));
     }
-    auto parsed = nlohmann::json::parse(text, nullptr, false);
-    if (parsed.is_discarded()) {
-        return core::fail(core::Error{core::ErrorKind::failed, "ceph status: the monitors' answer is not JSON", {}});
-    }
-    return parsed;
+    return answers;
 }
 
 std::string keyring_key(std::string_view keyring_text)

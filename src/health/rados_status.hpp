@@ -1,10 +1,11 @@
-// Asking a Ceph cluster for its status through librados, from the controller: the
+// Asking a Ceph cluster for its status (and df, osd dump) through librados, from the controller: the
 // monitors' addresses and a cephx key held in memory (never a file, never argv). Depends
 // on core, nlohmann-json and librados (only built when librados is found: SCSCTL_HAVE_RADOS).
 #pragma once
 
 #include <chrono>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -19,9 +20,12 @@ struct RadosTarget {
     std::chrono::seconds timeout{10};    ///< connecting and each monitor command
 };
 
-/// The cluster's `{"prefix": "status"}` as JSON. Errors (kind unreachable) name the
-/// monitors and librados's reason (e.g. "timed out connecting to 10.0.0.1:6789").
-core::Result<nlohmann::json> rados_status(const RadosTarget& target);
+/// The answers, as JSON, to monitor commands `{"prefix": PREFIX, "format": "json"}` for
+/// each of `prefixes` ("status", "df", "osd dump"), over one connection. Errors (kind
+/// unreachable) name the monitors and librados's reason (e.g. "timed out connecting to
+/// 10.0.0.1:6789").
+core::Result<std::vector<nlohmann::json>> rados_mon_commands(const RadosTarget& target,
+                                                            const std::vector<std::string>& prefixes);
 
 /// The key of `[client.admin]` (or any section) in a keyring file's text: the value of
 /// its first "key = ..." line, "" when there is none.

@@ -112,6 +112,15 @@ constexpr GroupDecl k_kubernetes_groups[] = {
 constexpr VarDecl k_kubernetes_vars[] = {
     {.name = "k8s_pod_cidr", .type = VarType::cidr, .fallback = "10.244.0.0/16", .description = "pod network"},
     {.name = "k8s_service_cidr", .type = VarType::cidr, .fallback = "10.96.0.0/12", .description = "service network"},
+    {.name = "k8s_api_port",
+     .type = VarType::integer,
+     .fallback = "6443",
+     .description = "the API servers' port on the control plane hosts (health: /readyz)"},
+    {.name = "k8s_api_ca",
+     .description = "CA bundle (PEM, on the controller) that signs the API servers' certificates (default: the "
+                    "system's CAs)"},
+    {.name = "k8s_api_token",
+     .description = "bearer token allowed to list nodes (health: node readiness; keep it in a vault file)"},
 };
 
 constexpr std::string_view k_on_kubernetes[] = {"kubernetes"};
@@ -120,6 +129,12 @@ constexpr GroupDecl k_keycloak_groups[] = {
 };
 constexpr VarDecl k_keycloak_vars[] = {
     {.name = "keycloak_realm", .fallback = "scs", .description = "the realm SCS users log in to"},
+    {.name = "keycloak_url",
+     .scope = VarScope::host,
+     .group = "keycloak",
+     .description = "Keycloak's public base URL, the issuer's prefix (default: https://ADDRESS:8443)"},
+    {.name = "keycloak_ca",
+     .description = "CA bundle (PEM, on the controller) that signs Keycloak's certificate (default: the system's CAs)"},
 };
 constexpr std::string_view k_keycloak_secrets[] = {"keycloak_admin_password"};
 

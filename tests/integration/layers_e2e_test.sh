@@ -2,7 +2,8 @@
 # End to end, for real: a 3-host local lab (scsctl lab, full base image), then
 #   deploy kvm, ceph and ovn            exit 0, something changed
 #   health of the three layers          exit 0; libvirt test domain, Ceph status through
-#                                       librados, every OVN chassis registered
+#                                       librados, its capacity (df, ratios), every OVN
+#                                       chassis registered, the hosts' clocks
 #   deploy again                        exit 0 and changed=0 on every host
 #   upgrade ceph --restart, serial 1    exit 0 (ceph/upgrade.yml: noout, ok-to-stop, PGs
 #                                       clean; scsctl's health gate between batches), the
@@ -75,12 +76,14 @@ check "the first deploy failed nowhere" [ "$(recap_failed deploy1)" -eq 0 ]
 
 run health1 health -i "$inventory" --layers kvm,ceph,ovn --output json
 check "health exits 0 after the deploy" [ "$rc" -eq 0 ]
-for check_name in kvm-libvirt ceph-cluster ovn-chassis; do
+for check_name in kvm-libvirt ceph-cluster ceph-capacity ovn-chassis clock-skew; do
     check "health ran $check_name and it passed" \
         [ "$(jq --arg c "$check_name" '[.layers[].results[] | select(.check == $c) | .status] | (length > 0 and all(. == "pass"))' "$work/health1.out")" = true ]
 done
 check "the libvirt check started a test domain" grep -q 'test domain started and stopped' "$work/health1.out"
 check "the Ceph check read the status through librados" grep -q '(librados)' "$work/health1.out"
+check "the capacity check read df and the cluster's ratios (nearfull 85%, full 95%)" \
+    [ "$(jq -r '[.layers[].results[] | select(.check == "ceph-capacity") | .detail] | all(test("^raw [0-9.]+% used .*; nearfull at 85.0%, full at 95.0% \\(librados\\)$"))' "$work/health1.out")" = true ]
 
 run deploy2 deploy -i "$inventory" "${state[@]}" --layers kvm,ceph,ovn --output json
 check "the second deploy exits 0" [ "$rc" -eq 0 ]

@@ -1,0 +1,36 @@
+// The kubernetes layer's API check, from the controller over HTTPS (http_probe): each
+// control plane host's API server answers /readyz with "ok", and, when a bearer token is
+// configured (`k8s_api_token`), its node list has every node Ready. Endpoints from the
+// layer's variables (k8s_api_port, default 6443; k8s_api_ca). One result per host of
+// k8s_control_plane. Depends on health's support, http_probe and api_endpoints.
+#pragma once
+
+#include <map>
+
+#include "health/health_check.hpp"
+
+namespace scsctl::health {
+
+struct ApiEndpoint {
+    std::string base_url; ///< "https://10.0.0.5:6443"
+    std::string ca_file;  ///< "" = the system's CAs
+    std::string token;    ///< a secret; "" = not set
+    std::string extra;    ///< the Keycloak realm (unused by the Kubernetes check)
+};
+
+class KubeApiCheck final : public HealthCheck {
+  public:
+    explicit KubeApiCheck(std::map<std::string, ApiEndpoint> endpoints) : m_endpoints(std::move(endpoints)) {}
+    const std::string& name() const override { return m_name; }
+    const std::string& layer() const override { return m_layer; }
+    const std::string& hosts() const override { return m_hosts; }
+    std::vector<CheckResult> run(const CheckContext& context) const override;
+
+  private:
+    std::string m_name = "k8s-api";
+    std::string m_layer = "kubernetes";
+    std::string m_hosts = "k8s_control_plane";
+    std::map<std::string, ApiEndpoint> m_endpoints; ///< by host name
+};
+
+} // namespace scsctl::health
