@@ -66,6 +66,7 @@ if ! os_fixture_start "$work/fixture"; then
     exit 1
 fi
 ready=$(date +%s.%N)
+# shellcheck source=/dev/null
 . "$work/fixture/env"
 echo "scs_check_real_test: fixture ready in $(echo "$ready - $started" | bc | cut -d. -f1) s"
 
@@ -117,9 +118,9 @@ good_properties() {
 # --- the baseline ----------------------------------------------------------------------
 seed_ok=1
 # The 28 flavors of scs-0103 (15 mandatory, 13 recommended) as scsctl derives them from the names.
-standard_flavors=$("$scsctl" check scs --list --output json | jq -r '.[] | select(.id | startswith("scs-0103-flavor-")) | .id' |
-    sed 's/^scs-0103-flavor-//' | tr a-z A-Z | sed 's/^/SCS-/; s/\([0-9]\)S$/\1s/')
-"$scsctl" scs flavor-name --json $standard_flavors >"$work/names.json"
+mapfile -t standard_flavors < <("$scsctl" check scs --list --output json | jq -r '.[] | select(.id | startswith("scs-0103-flavor-")) | .id' |
+    sed 's/^scs-0103-flavor-//' | tr '[:lower:]' '[:upper:]' | sed 's/^/SCS-/; s/\([0-9]\)S$/\1s/')
+"$scsctl" scs flavor-name --json "${standard_flavors[@]}" >"$work/names.json"
 "$scsctl" scs flavor-name generate --from-json "$work/names.json" --json >"$work/generated.json"
 check "28 standard flavor names generated" jqe 'length == 28' "$work/generated.json"
 declare -A flavor_id
