@@ -134,6 +134,13 @@ core::Result<void> prepare_host_files(const LabState& state, const HostState& ho
                                 "PermitRootLogin prohibit-password\nPasswordAuthentication no\n"
                                 "KbdInteractiveAuthentication no\nUseDNS no\n",
                                 0644));
+    // root lingers: its user manager (user@0.service) then runs all the time. Otherwise
+    // logind stops it 10 s after the last root login, and in a container whose cgroup v1
+    // hierarchy sends no "empty" notifications that stop hangs until its 90 s timeout,
+    // during which every new SSH login waits in pam_systemd (channels fail, commands
+    // time out).
+    SCSCTL_TRY(make_dirs(upper + "/var/lib/systemd/linger", 0755));
+    SCSCTL_TRY(write_if_changed(upper + "/var/lib/systemd/linger/root", "", 0644));
     auto client_pub = SCSCTL_TRY(core::read_text_file(client_key_path(state.dir) + ".pub"));
     SCSCTL_TRY(write_if_changed(upper + "/root/.ssh/authorized_keys", client_pub, 0600));
     const std::string resolver = resolver_text();
