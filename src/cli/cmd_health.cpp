@@ -19,6 +19,7 @@
 #include "cli/health_watch.hpp"
 #include "cli/inventory_context.hpp"
 #include "cli/layer_catalogue.hpp"
+#include "cli/layer_command_inputs.hpp"
 #include "cli/run_inputs.hpp"
 #include "cli/secret_setup.hpp"
 #include "cli/signals.hpp"
@@ -273,38 +274,21 @@ int run_health(const HealthArgs& args, const GlobalOptions& options)
     if (!check_options(args, options, console)) {
         return core::k_exit_usage;
     }
-    std::vector<config::FlagValue> flag_values;
-    if (args.forks > 0) {
-        flag_values.push_back({"forks", "--forks", std::to_string(args.forks)});
+    auto inputs = load_layer_command_inputs(args.forks, args.secrets, args.layers, options, console);
+    if (!inputs) {
+        return inputs.error();
     }
-    auto context = load_inventory_context(options, console, flag_values);
-    if (!context) {
-        return context.error();
-    }
-    auto run_secrets = load_run_secrets(args.secrets, options, console);
-    if (!run_secrets) {
-        return run_secrets.error();
-    }
-    const auto redactor = run_secrets->redactor;
-    add_host_passwords(run_hosts(context->loaded.inventory), *redactor);
-    console.set_filter([redactor](const std::string& text) { return redactor->redact(text); });
-    auto catalogue = load_catalogue(console);
-    if (!catalogue) {
-        return catalogue.error();
-    }
-    auto selected = args.layers.empty() ? core::Result<std::vector<layers::Layer*>>(catalogue->ordered())
-                                        : catalogue->select(args.layers);
-    if (!selected) {
-        console.error(selected.error().str());
-        return layer_exit_code(selected.error());
-    }
-    const auto& inventory = context->loaded.inventory;
-    auto plan = collect_checks(*selected, inventory, console);
+    const InventoryContext& context = (*inputs)->context;
+    const RunSecrets& run_secrets = (*inputs)->secrets;
+    const auto redactor = run_secrets.redactor;
+    const std::vector<layers::Layer*>& selected = (*inputs)->selected;
+    const auto& inventory = context.loaded.inventory;
+    auto plan = collect_checks(selected, inventory, console);
     if (!plan) {
         return plan.error();
     }
     const auto hosts = target_hosts(*plan, inventory);
-    auto connections = connections_for(*context, hosts, connection_defaults(*context), console, run_secrets->values);
+    auto connections = connections_for(context, hosts, connection_defaults(context), console, run_secrets.values);
     if (!connections) {
         return connections.error();
     }
@@ -317,7 +301,7 @@ int run_health(const HealthArgs& args, const GlobalOptions& options)
     health::RunnerOptions runner;
     runner.pool = &pool;
     runner.connections = &by_host;
-    runner.forks = static_cast<std::size_t>(context->settings.forks());
+    runner.forks = static_cast<std::size_t>(context.settings.forks());
     return run_rounds({*plan, inventory, runner, *redactor}, args, options, console);
 }
 

@@ -11,6 +11,7 @@
 #include "cli/command_table.hpp"
 #include "cli/inventory_context.hpp"
 #include "cli/layer_catalogue.hpp"
+#include "cli/layer_command_inputs.hpp"
 #include "cli/preflight_output.hpp"
 #include "cli/run_inputs.hpp"
 #include "cli/secret_setup.hpp"
@@ -91,36 +92,19 @@ int run_preflight(const PreflightArgs& args, const GlobalOptions& options)
             return core::k_exit_usage;
         }
     }
-    std::vector<config::FlagValue> flag_values;
-    if (args.forks > 0) {
-        flag_values.push_back({"forks", "--forks", std::to_string(args.forks)});
+    auto inputs = load_layer_command_inputs(args.forks, args.secrets, args.layers, options, console);
+    if (!inputs) {
+        return inputs.error();
     }
-    auto context = load_inventory_context(options, console, flag_values);
-    if (!context) {
-        return context.error();
-    }
-    auto run_secrets = load_run_secrets(args.secrets, options, console);
-    if (!run_secrets) {
-        return run_secrets.error();
-    }
-    const auto redactor = run_secrets->redactor;
-    add_host_passwords(run_hosts(context->loaded.inventory), *redactor);
-    console.set_filter([redactor](const std::string& text) { return redactor->redact(text); });
-    auto catalogue = load_catalogue(console);
-    if (!catalogue) {
-        return catalogue.error();
-    }
-    auto selected = args.layers.empty() ? core::Result<std::vector<layers::Layer*>>(catalogue->ordered())
-                                        : catalogue->select(args.layers);
-    if (!selected) {
-        console.error(selected.error().str());
-        return layer_exit_code(selected.error());
-    }
-    auto hosts = hosts_and_roles(*selected, *context, args.limit, console);
+    const InventoryContext& context = (*inputs)->context;
+    const RunSecrets& run_secrets = (*inputs)->secrets;
+    const auto redactor = run_secrets.redactor;
+    const std::vector<layers::Layer*>& selected = (*inputs)->selected;
+    auto hosts = hosts_and_roles(selected, context, args.limit, console);
     if (!hosts) {
         return hosts.error();
     }
-    const auto& inventory = context->loaded.inventory;
+    const auto& inventory = context.loaded.inventory;
     std::vector<model::HostId> ids;
     std::vector<PreflightHost> results;
     bool bad_vars = false;
@@ -138,7 +122,7 @@ int run_preflight(const PreflightArgs& args, const GlobalOptions& options)
     if (bad_vars) {
         return core::k_exit_usage;
     }
-    auto connections = connections_for(*context, ids, connection_defaults(*context), console, run_secrets->values);
+    auto connections = connections_for(context, ids, connection_defaults(context), console, run_secrets.values);
     if (!connections) {
         return connections.error();
     }
@@ -151,7 +135,7 @@ int run_preflight(const PreflightArgs& args, const GlobalOptions& options)
     transport::Pool pool;
     SignalScope signals(pool);
     preflight::ProbeOptions probe;
-    probe.forks = static_cast<std::size_t>(context->settings.forks());
+    probe.forks = static_cast<std::size_t>(context.settings.forks());
     const auto runs = preflight::run_probes(pool, targets, probe);
     for (std::size_t i = 0; i < runs.size(); ++i) {
         results[i].report = preflight::evaluate_host(targets[i].name, runs[i], results[i].requirements);
