@@ -34,21 +34,7 @@ ApiVerdict probe(const ApiEndpoint& endpoint)
 
 std::vector<CheckResult> KeycloakOidcCheck::run(const CheckContext& context) const
 {
-    std::vector<CheckResult> results;
-    for (const auto& host : context.hosts) {
-        const auto found = m_endpoints.find(host.name);
-        if (found == m_endpoints.end()) {
-            results.push_back(make_result(*this, host.name, CheckStatus::error, "no Keycloak URL for the host"));
-            continue;
-        }
-        const auto started = std::chrono::steady_clock::now();
-        const auto verdict = probe(found->second);
-        const auto took =
-            std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
-        results.push_back(make_result(*this, host.name, verdict.ok ? CheckStatus::pass : CheckStatus::fail,
-                                      verdict.detail + " (" + found->second.base_url + ")", took));
-    }
-    return results;
+    return probe_endpoints(*this, context, m_endpoints, "no Keycloak URL for the host", probe);
 }
 
 } // namespace scsctl::health

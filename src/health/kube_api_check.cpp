@@ -34,23 +34,31 @@ ApiVerdict probe(const ApiEndpoint& endpoint)
 
 } // namespace
 
-std::vector<CheckResult> KubeApiCheck::run(const CheckContext& context) const
+std::vector<CheckResult> probe_endpoints(const HealthCheck& check, const CheckContext& context,
+                                         const std::map<std::string, ApiEndpoint>& endpoints,
+                                         const std::string& missing,
+                                         const std::function<ApiVerdict(const ApiEndpoint&)>& probe)
 {
     std::vector<CheckResult> results;
     for (const auto& host : context.hosts) {
-        const auto found = m_endpoints.find(host.name);
-        if (found == m_endpoints.end()) {
-            results.push_back(make_result(*this, host.name, CheckStatus::error, "no API endpoint for the host"));
+        const auto found = endpoints.find(host.name);
+        if (found == endpoints.end()) {
+            results.push_back(make_result(check, host.name, CheckStatus::error, missing));
             continue;
         }
         const auto started = std::chrono::steady_clock::now();
         const auto verdict = probe(found->second);
         const auto took =
             std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
-        results.push_back(make_result(*this, host.name, verdict.ok ? CheckStatus::pass : CheckStatus::fail,
+        results.push_back(make_result(check, host.name, verdict.ok ? CheckStatus::pass : CheckStatus::fail,
                                       verdict.detail + " (" + found->second.base_url + ")", took));
     }
     return results;
+}
+
+std::vector<CheckResult> KubeApiCheck::run(const CheckContext& context) const
+{
+    return probe_endpoints(*this, context, m_endpoints, "no API endpoint for the host", probe);
 }
 
 } // namespace scsctl::health

@@ -5,8 +5,10 @@
 // k8s_control_plane. Depends on health's support, http_probe and api_endpoints.
 #pragma once
 
+#include <functional>
 #include <map>
 
+#include "health/api_endpoints.hpp"
 #include "health/health_check.hpp"
 
 namespace scsctl::health {
@@ -17,6 +19,14 @@ struct ApiEndpoint {
     std::string token;    ///< a secret; "" = not set
     std::string extra;    ///< the Keycloak realm (unused by the Kubernetes check)
 };
+
+/// What the HTTPS API checks (k8s-api, keycloak-oidc) share: one result per target host,
+/// `probe` run on the host's endpoint and timed (the detail names the endpoint), an error
+/// `missing` for a host without one.
+std::vector<CheckResult> probe_endpoints(const HealthCheck& check, const CheckContext& context,
+                                         const std::map<std::string, ApiEndpoint>& endpoints,
+                                         const std::string& missing,
+                                         const std::function<ApiVerdict(const ApiEndpoint&)>& probe);
 
 class KubeApiCheck final : public HealthCheck {
   public:
