@@ -3,17 +3,13 @@
 
 #include <algorithm>
 
+#include "cli/text_table.hpp"
 #include "report/prometheus_text.hpp"
 #include "report/xml_escape.hpp"
 
 namespace scsctl::cli {
 
 namespace {
-
-std::string padded(const std::string& text, std::size_t width)
-{
-    return text + std::string(width > text.size() ? width - text.size() : 0, ' ');
-}
 
 std::string seconds(std::chrono::milliseconds duration)
 {
@@ -26,7 +22,7 @@ std::string seconds(std::chrono::milliseconds duration)
 
 std::string health_text(const std::vector<health::LayerSummary>& summaries)
 {
-    std::vector<std::array<std::string, 5>> rows{{"LAYER", "CHECK", "HOST", "RESULT", "DETAIL"}};
+    std::vector<std::vector<std::string>> rows{{"LAYER", "CHECK", "HOST", "RESULT", "DETAIL"}};
     for (const auto& summary : summaries) {
         if (summary.results.empty()) {
             rows.push_back({summary.layer, "-", "-", "-", "no checks (the layer has no hosts)"});
@@ -36,20 +32,7 @@ std::string health_text(const std::vector<health::LayerSummary>& summaries)
                             health::status_name(result.status), result.detail});
         }
     }
-    std::array<std::size_t, 4> widths{};
-    for (const auto& row : rows) {
-        for (std::size_t i = 0; i < widths.size(); ++i) {
-            widths[i] = std::max(widths[i], row[i].size());
-        }
-    }
-    std::string out;
-    for (const auto& row : rows) {
-        for (std::size_t i = 0; i < widths.size(); ++i) {
-            out += padded(row[i], widths[i]) + "  ";
-        }
-        out += row[4] + "\n";
-    }
-    return out;
+    return aligned_table(rows);
 }
 
 core::Value health_json(const std::vector<health::LayerSummary>& summaries)

@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdio>
 
+#include "cli/text_table.hpp"
 #include "core/exit_codes.hpp"
 #include "report/xml_escape.hpp"
 
@@ -14,11 +15,6 @@ namespace scsctl::cli {
 namespace {
 
 using preflight::Status;
-
-std::string padded(const std::string& text, std::size_t width)
-{
-    return text + std::string(width > text.size() ? width - text.size() : 0, ' ');
-}
 
 /// The probe is one round trip: its time goes to the reachable testcase, 0 to the others.
 std::string seconds_text(double milliseconds)
@@ -85,7 +81,7 @@ int preflight_exit_code(const std::vector<PreflightHost>& hosts)
 
 std::string preflight_text(const std::vector<PreflightHost>& hosts)
 {
-    std::vector<std::array<std::string, 4>> rows{{"HOST", "CHECK", "RESULT", "DETAIL"}};
+    std::vector<std::vector<std::string>> rows{{"HOST", "CHECK", "RESULT", "DETAIL"}};
     for (const auto& host : hosts) {
         bool first = true;
         for (const auto& check : host.report.checks) {
@@ -94,20 +90,7 @@ std::string preflight_text(const std::vector<PreflightHost>& hosts)
             first = false;
         }
     }
-    std::array<std::size_t, 3> widths{};
-    for (const auto& row : rows) {
-        for (std::size_t i = 0; i < widths.size(); ++i) {
-            widths[i] = std::max(widths[i], row[i].size());
-        }
-    }
-    std::string out;
-    for (const auto& row : rows) {
-        for (std::size_t i = 0; i < widths.size(); ++i) {
-            out += padded(row[i], widths[i]) + "  ";
-        }
-        out += row[3] + "\n";
-    }
-    return out;
+    return aligned_table(rows);
 }
 
 std::string preflight_summary_line(const std::vector<PreflightHost>& hosts)
