@@ -65,12 +65,20 @@ constexpr VarDecl k_ceph_vars[] = {
      .scope = VarScope::host,
      .group = "ceph_osd",
      .non_empty = true,
-     .description = "files for file-backed OSDs (default: one, /var/lib/ceph/osd-files/osd0.img; block devices are not supported yet)"},
+     .description = "one BlueStore OSD per entry: a block device under /dev used whole (refused when not empty), or a "
+                    "file (default: one, /var/lib/ceph/osd-files/osd0.img)"},
     {.name = "ceph_osd_file_size",
      .scope = VarScope::host,
      .group = "ceph_osd",
      .fallback = "4G",
      .description = "size of each file-backed OSD's sparse file (as truncate -s reads it)"},
+    {.name = "ceph_osd_wipe_devices",
+     .type = VarType::boolean,
+     .scope = VarScope::host,
+     .group = "ceph_osd",
+     .fallback = "false",
+     .description = "erase block devices in ceph_osd_devices that carry a filesystem, partition table or old OSD "
+                    "(destroys their data; off: such a device stops the deploy)"},
 };
 constexpr std::string_view k_ceph_secrets[] = {"ceph_cluster_fsid", "ceph_client_admin_key", "ceph_mon_key"};
 
