@@ -4,10 +4,12 @@
 #include <cstdio>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include "cli/command_table.hpp"
 #include "core/exit_codes.hpp"
 #include "core/value.hpp"
+#include "lab/host_disks.hpp"
 #include "lab/lab.hpp"
 #include "lab/preflight.hpp"
 
@@ -23,6 +25,8 @@ struct LabFlags {
     std::string base;
     std::string cache;
     bool no_groups = false;
+    std::optional<int> disks;
+    std::string disk_size;
     int timeout = 300;
 };
 
@@ -63,6 +67,8 @@ int run_up(const LabFlags& flags, const GlobalOptions& options)
     up.prefix = flags.prefix;
     up.cache = flags.cache;
     up.groups = !flags.no_groups;
+    up.disks = flags.disks;
+    up.disk_size = flags.disk_size;
     up.timeout = std::chrono::seconds(flags.timeout);
     if (!flags.base.empty()) {
         auto flavor = lab::parse_flavor(flags.base);
@@ -144,7 +150,8 @@ int run_status(const LabFlags& flags, const GlobalOptions& options)
         }
         const auto& state = status->state;
         core::Value json = {{"dir", state.dir},       {"subnet", state.subnet}, {"bridge", state.bridge},
-                            {"base", state.base_flavor}, {"all_running", status->all_running()}, {"hosts", hosts}};
+                            {"base", state.base_flavor}, {"disks", state.disks},     {"disk_size", state.disk_size},
+                            {"all_running", status->all_running()}, {"hosts", hosts}};
         std::cout << json.dump(2) << "\n";
     } else {
         print_status_table(*status);
@@ -173,6 +180,11 @@ void define_lab(CLI::App& command, GlobalOptions& options)
     up->add_option("--base", flags->base,
                    "Base image: 'full' (KVM, Ceph, OVN packages preinstalled; default) or 'minimal' (systemd + sshd)");
     up->add_option("--cache", flags->cache, "Base image cache (default $SCSCTL_LAB_CACHE or /var/cache/scsctl/lab)");
+    up->add_option("--disks", flags->disks,
+                   "Raw disks per host, seen as /dev/vdb, /dev/vdc and so on (sparse files on loop devices; the "
+                   "inventory puts the Ceph OSDs on them; default 0: OSDs on files)")
+        ->check(CLI::Range(0, lab::k_max_disks));
+    up->add_option("--disk-size", flags->disk_size, "Size of each disk, e.g. 8G (default 8G; sparse: only what is written uses space)");
     up->add_flag("--no-groups", flags->no_groups, "Write only the hosts into inventory.yml, no layer groups");
     up->add_option("--timeout", flags->timeout, "Seconds to wait for the hosts to boot and answer SSH (default 300)")
         ->check(CLI::PositiveNumber);

@@ -76,6 +76,20 @@ TEST_CASE("the lab inventory assigns groups as documented for 3 hosts", "[lab]")
     CHECK(text.find(std::string("ceph_osd_devices:\n          - ") + lab::k_lab_osd_device) != std::string::npos);
 }
 
+TEST_CASE("with --disks the lab inventory puts the OSDs on the hosts' raw disks", "[lab]")
+{
+    auto state = lab_with(3, "/srv/lab");
+    state.disks = 2;
+    const auto text = lab::inventory_yaml(state, true);
+    CHECK(text.find("        ceph_osd_devices:\n          - /dev/vdb\n          - /dev/vdc\n      hosts:\n") !=
+          std::string::npos);
+    CHECK(text.find(lab::k_lab_osd_device) == std::string::npos);
+    testing::TempDir dir;
+    const auto loaded = load(dir.write("inventory.yml", text));
+    REQUIRE_FALSE(loaded.diagnostics.has_errors());
+    CHECK(validation_errors(loaded.inventory) == 0);
+}
+
 TEST_CASE("--no-groups writes the hosts only", "[lab]")
 {
     testing::TempDir dir;

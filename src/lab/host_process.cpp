@@ -156,13 +156,14 @@ core::Result<void> mount_overlay(const LabState& state, const HostState& host)
     return {};
 }
 
-core::Result<void> start_host(const LabState& state, HostState& host)
+core::Result<void> start_host(const LabState& state, HostState& host, const std::vector<std::string>& extra_flags)
 {
     const std::string root = host_root(state.dir, host.name);
-    const std::vector<std::string> argv{
+    std::vector<std::string> argv{
         "systemd-nspawn", "-D", root, "-M", host.machine, "--hostname=" + host.name, "--boot", "--register=no",
         "--keep-unit", "--console=pipe", "--network-namespace-path=/run/netns/" + host.netns, "--capability=all",
         "--resolv-conf=off", "--timezone=off", "--link-journal=no"};
+    argv.insert(argv.end(), extra_flags.begin(), extra_flags.end());
     const pid_t pid = SCSCTL_TRY(spawn_detached(argv, host_dir(state.dir, host.name) + "/console.log",
                                                 {"SYSTEMD_NSPAWN_TMPFS_TMP=0"}));
     host.pid = pid;

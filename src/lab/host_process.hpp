@@ -18,7 +18,8 @@ core::Result<void> mount_overlay(const LabState& state, const HostState& host);
 
 /// Starts systemd-nspawn for `host` (its console log: D/hosts/NAME/console.log) and
 /// records its pid and start time in `host`.
-core::Result<void> start_host(const LabState& state, HostState& host);
+/// `extra_flags` are added to nspawn's command line (the disks' --bind flags).
+core::Result<void> start_host(const LabState& state, HostState& host, const std::vector<std::string>& extra_flags = {});
 
 /// Whether the recorded nspawn process still runs (same pid and start time, not a zombie).
 bool host_process_running(const HostState& host);

@@ -1,4 +1,5 @@
-// Group layout for N hosts (docs/lab.md): every host in kvm, ceph_osd and ovn_controller;
+// Group layout for N hosts (docs/lab.md): every host in kvm, ceph_osd (its OSDs on the lab's
+// disks /dev/vdb … with --disks, else on one file) and ovn_controller;
 // the first three (or the first, below three) in ceph_mon (an odd count for quorum); the
 // first host in ceph_mgr, ovn_central, openstack_control, k8s_control_plane and keycloak;
 // the other hosts (or the first, when alone) in openstack_compute and k8s_worker;
@@ -6,6 +7,8 @@
 #include "lab/inventory_writer.hpp"
 
 #include <vector>
+
+#include "lab/host_disks.hpp"
 
 namespace scsctl::lab {
 
@@ -73,7 +76,11 @@ std::string inventory_yaml(const LabState& state, bool with_groups)
     group(out, "kvm", all);
     group(out, "ceph_mon", mons);
     group(out, "ceph_mgr", first);
-    group(out, "ceph_osd", all, std::string("        ceph_osd_devices:\n          - ") + k_lab_osd_device + "\n");
+    std::string osd_devices = "        ceph_osd_devices:\n";
+    for (const auto& device : state.disks > 0 ? disk_device_names(state.disks) : std::vector<std::string>{k_lab_osd_device}) {
+        osd_devices += "          - " + device + "\n";
+    }
+    group(out, "ceph_osd", all, osd_devices);
     group(out, "ovn_central", first);
     group(out, "ovn_controller", all);
     group(out, "openstack_control", first);

@@ -23,6 +23,8 @@ struct UpOptions {
     std::optional<BaseFlavor> flavor; ///< nullopt: full for a new lab
     std::string cache;         ///< "": $SCSCTL_LAB_CACHE or /var/cache/scsctl/lab
     bool groups = true;        ///< write the layer groups into the inventory
+    std::optional<int> disks;  ///< raw disks per host; nullopt: the lab's, or 0 for a new lab
+    std::string disk_size;     ///< "": the lab's, or 8G for a new lab
     std::chrono::seconds timeout{300}; ///< for the hosts to boot and answer SSH
 };
 

@@ -1,13 +1,14 @@
 // lab down: removes what the state names and, as a net for a crash before the state was
 // complete, whatever carries the lab's id (namespaces scslab-ID-*, links slb-ID and
 // slvID6-*, iptables rules with the lab's comment, mounts below D, nspawn processes whose
-// root is below D). Safe to run twice and on a directory without a lab.
+// root is below D, loop devices whose backing file is below D). Safe to run twice and on a directory without a lab.
 #include <filesystem>
 #include <set>
 #include <unistd.h>
 
 #include "lab/addressing.hpp"
 #include "lab/fs_util.hpp"
+#include "lab/host_disks.hpp"
 #include "lab/host_files.hpp"
 #include "lab/host_process.hpp"
 #include "lab/lab.hpp"
@@ -106,6 +107,10 @@ core::Result<DownResult> lab_down(const std::string& dir_option, const Progress&
         set_ip_forward(0);
     }
     SCSCTL_TRY(unmount_below(dir));
+    const int disks = SCSCTL_TRY(detach_disks_below(dir));
+    if (disks > 0) {
+        progress("detached " + std::to_string(disks) + " loop device(s) of the hosts' disks");
+    }
     SCSCTL_TRY(remove_tree(dir + "/hosts"));
     for (const char* name : {"/lab.json", "/inventory.yml", "/known_hosts", "/id_ed25519", "/id_ed25519.pub"}) {
         remove_file(dir + name);

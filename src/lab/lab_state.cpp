@@ -57,6 +57,8 @@ std::string state_to_json(const LabState& state)
     json["base"] = state.base;
     json["base_flavor"] = state.base_flavor;
     json["prefix"] = state.prefix;
+    json["disks"] = state.disks;
+    json["disk_size"] = state.disk_size;
     json["ip_forward_before"] = state.ip_forward_before;
     json["hosts"] = core::Value::array();
     for (const auto& host : state.hosts) {
@@ -96,6 +98,8 @@ core::Result<LabState> state_from_json(const std::string& text, const std::strin
         state.base = json.value("base", "");
         state.base_flavor = json.value("base_flavor", "");
         state.prefix = json.value("prefix", "lab");
+        state.disks = json.value("disks", 0);
+        state.disk_size = json.value("disk_size", "8G");
         state.ip_forward_before = json.value("ip_forward_before", -1);
         for (const auto& entry : json.at("hosts")) {
             HostState host;

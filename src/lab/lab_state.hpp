@@ -38,6 +38,8 @@ struct LabState {
     std::string base;        ///< base image directory (the overlays' lower dir)
     std::string base_flavor; ///< "full" or "minimal"
     std::string prefix = "lab";
+    int disks = 0;              ///< raw disks per host (/dev/vdb …), see host_disks.hpp
+    std::string disk_size = "8G"; ///< each disk's size, sparse
     int ip_forward_before = -1; ///< net.ipv4.ip_forward before the first lab, -1 unknown
     std::vector<HostState> hosts;
 

@@ -21,6 +21,8 @@ LabState sample_state(const std::string& dir)
     state.base = "/var/cache/scsctl/lab/base-minimal-0123456789abcdef";
     state.base_flavor = "minimal";
     state.ip_forward_before = 0;
+    state.disks = 2;
+    state.disk_size = "6G";
     state.hosts.push_back({"lab1", 1, "10.213.7.11", "scslab-1a2b3c4d-lab1", "slv1a2b3c-1", "lab1-1a2b3c4d", 4242, 987654});
     state.hosts.push_back({"lab2", 2, "10.213.7.12", "scslab-1a2b3c4d-lab2", "slv1a2b3c-2", "lab2-1a2b3c4d", 0, 0});
     return state;
@@ -37,6 +39,16 @@ TEST_CASE("the lab state survives a round trip through D/lab.json", "[lab]")
     REQUIRE(loaded);
     REQUIRE(loaded->has_value());
     CHECK(**loaded == state);
+    CHECK((*loaded)->disks == 2);
+}
+
+TEST_CASE("a lab state from before --disks has no disks", "[lab]")
+{
+    const auto state = state_from_json(R"({"version": 1, "id": "1a2b3c4d", "dir": "/srv/lab", "bridge": "b",
+        "subnet": "10.213.7.0/24", "gateway": "10.213.7.1", "nat_comment": "c", "hosts": []})", "/srv/lab/lab.json");
+    REQUIRE(state);
+    CHECK(state->disks == 0);
+    CHECK(state->disk_size == "8G");
 }
 
 TEST_CASE("a missing state file means no lab", "[lab]")

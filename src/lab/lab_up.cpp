@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "lab/addressing.hpp"
+#include "lab/host_disks.hpp"
 #include "lab/host_files.hpp"
 #include "lab/host_process.hpp"
 #include "lab/inventory_writer.hpp"
@@ -51,6 +52,11 @@ core::Result<LabState> new_state(const UpOptions& options, const std::string& di
     state.bridge = bridge_name(state.id);
     state.nat_comment = nat_comment(state.id);
     state.prefix = options.prefix.empty() ? "lab" : options.prefix;
+    state.disks = options.disks.value_or(0);
+    if (!options.disk_size.empty()) {
+        SCSCTL_TRY(parse_disk_size(options.disk_size));
+        state.disk_size = options.disk_size;
+    }
     if (link_exists(state.bridge)) {
         return core::fail({core::ErrorKind::failed, "bridge " + state.bridge + " already exists without a lab state in " +
                                                         dir + ": run 'scsctl lab down --dir " + dir + "' first", {}});
@@ -88,6 +94,12 @@ core::Result<void> check_against_existing(const UpOptions& options, const LabSta
     }
     if (!options.prefix.empty() && options.prefix != state.prefix) {
         return refuse("--prefix " + options.prefix + " differs from the lab's " + state.prefix);
+    }
+    if (options.disks && *options.disks != state.disks) {
+        return refuse("--disks " + std::to_string(*options.disks) + " differs from the lab's " + std::to_string(state.disks));
+    }
+    if (!options.disk_size.empty() && options.disk_size != state.disk_size) {
+        return refuse("--disk-size " + options.disk_size + " differs from the lab's " + state.disk_size);
     }
     if (options.flavor && flavor_name(*options.flavor) != state.base_flavor) {
         return refuse("--base " + flavor_name(*options.flavor) + " differs from the lab's " + state.base_flavor);
@@ -157,8 +169,9 @@ core::Result<bool> bring_up_host(LabState& state, HostState& host)
         host.pid_start = process_start_time(host.pid);
         return false;
     }
+    const auto disk_binds = SCSCTL_TRY(ensure_host_disks(state, host));
     SCSCTL_TRY(mount_overlay(state, host));
-    SCSCTL_TRY(start_host(state, host));
+    SCSCTL_TRY(start_host(state, host, disk_binds));
     return true;
 }
 
@@ -209,6 +222,12 @@ core::Result<UpResult> lab_up(const UpOptions& options, const Progress& progress
     SCSCTL_TRY(check_prefix(options.prefix));
     if (options.hosts < 0) {
         return core::fail({core::ErrorKind::usage, "--hosts must be at least 1", {}});
+    }
+    if (options.disks && (*options.disks < 0 || *options.disks > k_max_disks)) {
+        return core::fail({core::ErrorKind::usage, "--disks must be 0.." + std::to_string(k_max_disks), {}});
+    }
+    if (!options.disk_size.empty()) {
+        SCSCTL_TRY(parse_disk_size(options.disk_size));
     }
     const std::string dir = SCSCTL_TRY(lab_directory(options.dir));
     std::error_code ec;

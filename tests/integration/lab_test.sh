@@ -69,6 +69,12 @@ fi
 out=$("$scsctl" lab up --dir "$work/refused" --base tiny 2>&1)
 check "a bad --base is exit 2" test $? -eq 2
 check "a bad --base is explained" contains "'full' or 'minimal'" "$out"
+out=$("$scsctl" lab up --dir "$work/refused" --disks 1 --disk-size 512M 2>&1)
+check "a --disk-size below 1G is exit 2" test $? -eq 2
+check "a bad --disk-size is explained" contains "--disk-size '512M': give a size of at least 1G" "$out"
+out=$("$scsctl" lab up --dir "$work/refused" --disks 9 2>&1)
+check "more than 8 --disks is exit 2" test $? -eq 2
+check "a refused --disks leaves no directory" test ! -e "$work/refused"
 "$scsctl" lab down --dir "$work/refused" >/dev/null 2>&1
 mkdir -p "$work/busy"
 echo "mine" >"$work/busy/inventory.yml"
@@ -123,6 +129,9 @@ check "lab up again keeps the pids" test "$(md5sum <"$lab/lab.json")" = "$state_
 check "lab up again rewrites no file" test "$(stat -c '%n %Y' "$lab/inventory.yml" "$lab/known_hosts" "$lab/lab.json")" = "$files_before"
 out=$("$scsctl" lab up --dir "$lab" --subnet 10.254.1.0/24 2>&1)
 check "a different --subnet on an existing lab is refused" test $? -eq 2
+out=$("$scsctl" lab up --dir "$lab" --disks 1 2>&1)
+check "--disks on a lab without disks is refused" test $? -eq 2
+check "the --disks refusal says why" contains "--disks 1 differs from the lab's 0" "$out"
 
 # --- a stopped host is restarted; --hosts 3 adds one ---------------------------------------------
 pid2=$(json_field '[h["pid"] for h in d["hosts"] if h["name"]=="lab2"][0]' <"$lab/lab.json")

@@ -1,19 +1,28 @@
 #!/usr/bin/env bash
-# End to end, for real: a 3-host local lab (scsctl lab, full base image), then
-#   deploy kvm, ceph and ovn            exit 0, something changed
+# End to end, for real: a 3-host local lab (scsctl lab, full base image, one raw disk
+# /dev/vdb per host on a loop device), then
+#   deploy kvm, ceph and ovn            exit 0, something changed; Ceph's OSDs on lab1's
+#                                       file and on lab2's and lab3's /dev/vdb (lab2's
+#                                       carried ext4: erased as ceph_osd_wipe_devices
+#                                       allows); the OSD helper refuses a disk with a
+#                                       filesystem or one that is mounted
 #   health of the three layers          exit 0; libvirt test domain, Ceph status through
 #                                       librados, its capacity (df, ratios), every OVN
 #                                       chassis registered, the hosts' clocks
 #   deploy again                        exit 0 and changed=0 on every host
 #   upgrade ceph --restart, serial 1    exit 0 (ceph/upgrade.yml: noout, ok-to-stop, PGs
 #                                       clean; scsctl's health gate between batches), the
-#                                       backup (monitor store, maps, auth), noout unset
+#                                       backup (monitor store, maps, auth), noout unset;
+#                                       the disks were given back to root before (as udev
+#                                       does at boot): the OSDs start on them all the same
 #   upgrade ovn --to V+scsctl1          Debian's OVN packages rebuilt with a higher version
 #                                       in a local apt repository; installed everywhere,
 #                                       NB/SB backup taken, health passes
 #   destroy ovn                         status says destroyed, its health check fails
+#   destroy ceph                        the OSD disks carry no signature, the file is gone
 #   secrets                             the Ceph keys appear in no output or journal
-#   lab down                            no namespace, mount, link, process or file left
+#   lab down                            no namespace, mount, link, process, loop device
+#                                       or file left
 # usage: tests/integration/layers_e2e_test.sh SCSCTL_BINARY
 # Needs root (exit 77 otherwise). The full base image is built once into the lab cache
 # (/var/cache/scsctl/lab, ~7 min the first time on 2 cores) and reused.
@@ -62,9 +71,17 @@ recap_failed() { tail -n 1 "$work/$1.out" | jq '[.hosts[] | .failed + .unreachab
 export SCSCTL_VAULT_PASSWORD_FILE=$work/vault-password
 (umask 077 && head -c 32 /dev/urandom | base64 >"$SCSCTL_VAULT_PASSWORD_FILE")
 
-run lab-up lab up --dir "$lab" --hosts 3
+run lab-up lab up --dir "$lab" --hosts 3 --disks 1 --disk-size 6G
 check "lab up exits 0" [ "$rc" -eq 0 ]
 inventory=$lab/inventory.yml
+check "the lab's inventory puts the OSDs on /dev/vdb" grep -q -- '- /dev/vdb' "$inventory"
+# lab1 keeps a file-backed OSD; lab2's disk carries a filesystem the deploy may erase.
+mkdir -p "$lab/host_vars"
+echo 'ceph_osd_devices: [/var/lib/scsctl-lab/ceph-osd0.img]' >"$lab/host_vars/lab1.yml"
+echo 'ceph_osd_wipe_devices: true' >"$lab/host_vars/lab2.yml"
+lab2_loop=$(losetup --list --noheadings --output NAME,BACK-FILE | awk -v f="$lab/hosts/lab2/disks/vdb.img" '$2 == f {print $1}')
+check "lab2's disk is a loop device ($lab2_loop)" [ -b "$lab2_loop" ]
+mkfs.ext4 -q "$lab2_loop"
 state=(--state "$work/state.db")
 run secrets secrets generate -i "$inventory"
 check "secrets generate exits 0" [ "$rc" -eq 0 ]
@@ -73,6 +90,30 @@ run deploy1 deploy -i "$inventory" "${state[@]}" --layers kvm,ceph,ovn --output 
 check "the first deploy exits 0" [ "$rc" -eq 0 ]
 check "the first deploy changed something" [ "$(recap_changed deploy1)" -gt 0 ]
 check "the first deploy failed nowhere" [ "$(recap_failed deploy1)" -eq 0 ]
+
+# osd_block HOSTS: per host "NAME TARGET-OF-THE-OSD'S-BLOCK-LINK OWNER", one line each.
+osd_block() {
+    "$scsctl" exec -i "$inventory" "${state[@]}" "$1" --output json -- \
+        'b=$(readlink /var/lib/ceph/osd/ceph-*/block); echo "$b $(stat -L -c %U "$b")"' |
+        jq -r 'select(.event == "command_result") | "\(.host) \(.stdout | rtrimstr("\n"))"' | sort
+}
+check "the OSDs sit on lab1's file and on lab2's and lab3's raw disk, owned by ceph" \
+    [ "$(osd_block ceph_osd | tr '\n' ,)" = "lab1 /var/lib/scsctl-lab/ceph-osd0.img ceph,lab2 /dev/vdb ceph,lab3 /dev/vdb ceph," ]
+run osd-size exec -i "$inventory" "${state[@]}" lab2 --output json -- \
+    'ceph osd metadata $(basename $(readlink -f /var/lib/ceph/osd/ceph-*) | cut -d- -f2) --format json'
+check "lab2's OSD has the whole 6 GiB disk (its ext4 was erased)" \
+    [ "$(jq -r 'select(.event == "command_result") | .stdout | fromjson | .bluestore_bdev_size' "$work/osd-size.out")" = 6442450944 ]
+# lab1's /dev/vdb is free: the OSD helper refuses it with a filesystem, and mounted.
+run refuse-fs exec -i "$inventory" "${state[@]}" lab1 --output json -- \
+    'mkfs.ext4 -q /dev/vdb && /usr/local/sbin/scsctl-ceph-osd /dev/vdb 4G keep'
+check "the OSD helper refuses a disk with a filesystem, naming it" \
+    grep -q 'scsctl-ceph-osd: /dev/vdb is not empty (TYPE=ext4); wipe it yourself or set ceph_osd_wipe_devices' "$work/refuse-fs.out"
+run refuse-mounted exec -i "$inventory" "${state[@]}" lab1 --output json -- \
+    'mkdir -p /mnt/t && mount /dev/vdb /mnt/t && { /usr/local/sbin/scsctl-ceph-osd /dev/vdb 4G wipe; umount /mnt/t; }'
+check "the OSD helper refuses a mounted disk even when it may wipe" \
+    grep -q 'scsctl-ceph-osd: /dev/vdb is in use: /dev/vdb is mounted' "$work/refuse-mounted.out"
+run osd-count exec -i "$inventory" "${state[@]}" lab1 --output json -- 'ceph osd ls | wc -l'
+check "the refusals made no OSD" [ "$(jq -r 'select(.event == "command_result") | .stdout' "$work/osd-count.out")" = 3 ]
 
 run health1 health -i "$inventory" --layers kvm,ceph,ovn --output json
 check "health exits 0 after the deploy" [ "$rc" -eq 0 ]
@@ -92,6 +133,8 @@ check "the second deploy changed nothing" [ "$(recap_changed deploy2)" -eq 0 ]
 run status status -i "$inventory" "${state[@]}" --output json
 check "status exits 0" [ "$rc" -eq 0 ]
 
+run disown exec -i "$inventory" "${state[@]}" lab2,lab3 -- chown root:root /dev/vdb
+check "the OSD disks were given back to root" [ "$rc" -eq 0 ]
 run restart upgrade ceph -i "$inventory" "${state[@]}" --restart --serial 1 --backup-dir "$work/backups" --output json
 check "the rolling Ceph restart exits 0" [ "$rc" -eq 0 ]
 check "it restarted on every host" [ "$(recap_changed restart)" -ge 3 ]
@@ -104,6 +147,8 @@ check "the monitor store archive is whole" bash -c "tar -tzf \$(find '$work/back
 first=$(jq -r '.hosts | keys[0]' <<<"$(tail -n 1 "$work/restart.out")")
 run flags exec -i "$inventory" "${state[@]}" "$first" -- ceph osd dump --format json
 check "noout is unset after the restart" bash -c "! grep -q noout '$work/flags.out'"
+check "the restarted OSDs took their disks back (ceph-osd@'s drop-in)" \
+    [ "$(osd_block lab2,lab3 | tr '\n' ,)" = "lab2 /dev/vdb ceph,lab3 /dev/vdb ceph," ]
 run health2 health -i "$inventory" --layers ceph --output json
 check "Ceph is healthy after the rolling restart" [ "$rc" -eq 0 ]
 
@@ -159,6 +204,14 @@ check "status shows ovn destroyed" [ "$(jq -r '[.[].result] | unique | join(",")
 run health4 health -i "$inventory" --layers ovn
 check "the OVN health check fails once it is destroyed" [ "$rc" -ne 0 ]
 
+run destroy-ceph destroy ceph -i "$inventory" "${state[@]}" --yes-i-really-mean-it
+check "destroy ceph exits 0" [ "$rc" -eq 0 ]
+run erased exec -i "$inventory" "${state[@]}" ceph_osd --output json -- \
+    'blkid -p /dev/vdb >/dev/null; echo "blkid=$? file=$(ls /var/lib/scsctl-lab/ceph-osd0.img 2>/dev/null | wc -l)"'
+check "destroy ceph erased the OSD disks and deleted the OSD file" \
+    [ "$(jq -r 'select(.event == "command_result") | "\(.host) \(.stdout | rtrimstr("\n"))"' "$work/erased.out" | sort | tr '\n' ,)" = \
+      "lab1 blkid=0 file=0,lab2 blkid=2 file=0,lab3 blkid=2 file=0," ]
+
 # Secrets: the generated Ceph keys appear in no output, report or journal.
 for name in ceph_client_admin_key ceph_mon_key; do
     value=$("$scsctl" secrets view -i "$inventory" "$name" 2>/dev/null)
@@ -176,6 +229,7 @@ check "no link left" bash -c "! ip -o link | grep -qE 'slb-$id|slv$id'"
 check "no mount left" bash -c "! grep -qF '$lab' /proc/mounts"
 check "no container process left" bash -c "! pgrep -f '[s]ystemd-nspawn.*$lab' >/dev/null"
 check "no lab files left" bash -c "[ ! -e '$lab/lab.json' ]"
+check "no loop device left" bash -c "! losetup --list --noheadings --output BACK-FILE | grep -qF '$lab/'"
 
 echo "layers_e2e_test: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
