@@ -18,13 +18,15 @@ SCSCTL_BUILD_PACKAGES=(
 # tests/integration/etcd_state_test.sh); jq for the JSON checks of the shell suites
 # (validate_test, deploy_test, plugin_test, scs_flavor_test); and for the local lab
 # (scsctl lab, tests/integration/lab_test.sh): mmdebstrap for the base image,
-# systemd-nspawn (systemd-container), iproute2, iptables, ethtool, bc for timings.
+# systemd-nspawn (systemd-container), iproute2, iptables, ethtool, bc for timings; losetup
+# (mount) for the lab's raw disks and the raw-disk checks of preflight_test, which also
+# makes filesystems on loop devices (e2fsprogs).
 SCSCTL_TEST_PACKAGES=(
     catch2 ansible-core python3 time groff-base
     sudo openssh-server openssh-client
     python3-jsonschema libxml2-utils chromium
     etcd-server jq
-    mmdebstrap systemd-container iproute2 iptables ethtool bc
+    mmdebstrap systemd-container iproute2 iptables ethtool bc mount e2fsprogs
     dpkg-dev
 )
 

@@ -130,7 +130,7 @@ int run_preflight(const PreflightArgs& args, const GlobalOptions& options)
     for (std::size_t i = 0; i < ids.size(); ++i) {
         const auto& requirements = results[i].requirements;
         targets.push_back({inventory.host(ids[i]).name, std::move((*connections)[i]),
-                           preflight::probe_script(requirements.disk_paths, osd_paths(requirements))});
+                           preflight::probe_script(requirements.disk_paths, osd_paths(requirements), requirements.osd_devices)});
     }
     transport::Pool pool;
     SignalScope signals(pool);

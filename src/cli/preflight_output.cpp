@@ -38,6 +38,8 @@ core::Value requirements_json(const preflight::HostRequirements& requirements)
     return {{"min_disk_bytes", requirements.min_disk_bytes},
             {"disk_paths", requirements.disk_paths},
             {"osd_files", std::move(osd)},
+            {"osd_devices", requirements.osd_devices},
+            {"osd_wipe_devices", requirements.osd_wipe_devices},
             {"min_memory_bytes", requirements.min_memory_bytes},
             {"max_clock_offset_s", requirements.max_clock_offset_s},
             {"ports", std::move(ports)}};

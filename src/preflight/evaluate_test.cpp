@@ -1,6 +1,7 @@
 // Each preflight check's pass/warn/fail edges, and how a host's transport outcome
 // (unreachable, sudo refused, probe cut) turns into its rows.
 #include <catch2/catch.hpp>
+#include <tuple>
 
 #include "preflight/evaluate.hpp"
 
@@ -106,6 +107,50 @@ TEST_CASE("preflight disk check: both paths and the OSD files' growth against fr
     const auto unknown = disk_check(facts, requirements);
     CHECK(unknown.status == Status::fail);
     CHECK(unknown.detail.find("/var/lib/ceph/b.img: df reported nothing") != std::string::npos);
+}
+
+TEST_CASE("preflight disk check: raw OSD disks must be there, unused and empty (or an OSD's)", "[preflight]")
+{
+    auto facts = debian_host();
+    HostRequirements requirements;
+    requirements.osd_devices = {"/dev/vdb", "/dev/vdc"};
+    facts.osd_devices = {{"/dev/vdb", "empty", 8 * k_gib, ""}, {"/dev/vdc", "osd", 8 * k_gib, "ceph_bluestore"}};
+    auto result = disk_check(facts, requirements);
+    CHECK(result.status == Status::pass);
+    CHECK(result.detail == "/ (/var/lib): 50.0 GiB free, needs 10.0 GiB; /dev/vdb (8.0 GiB): empty; "
+                           "/dev/vdc (8.0 GiB): holds a BlueStore OSD");
+
+    facts.osd_devices[0] = {"/dev/vdb", "used", 8 * k_gib, "ext4"};
+    result = disk_check(facts, requirements);
+    CHECK(result.status == Status::fail);
+    CHECK(result.detail.find("/dev/vdb (8.0 GiB): holds ext4; wipe it or set ceph_osd_wipe_devices: true to let the "
+                             "deploy erase it") != std::string::npos);
+    requirements.osd_wipe_devices = true;
+    result = disk_check(facts, requirements);
+    CHECK(result.status == Status::warn);
+    CHECK(result.detail.find("/dev/vdb (8.0 GiB): holds ext4, the deploy erases it (ceph_osd_wipe_devices)") !=
+          std::string::npos);
+
+    // In use, missing, no block device, too small and unknown fail even when wiping is allowed.
+    for (const auto& [state, size, content, says] :
+         std::vector<std::tuple<std::string, std::uint64_t, std::string, std::string>>{
+             {"busy", 8 * k_gib, "vdb1 is mounted", "/dev/vdb (8.0 GiB): in use (vdb1 is mounted)"},
+             {"missing", 0, "", "/dev/vdb: no such device"},
+             {"notblock", 0, "", "/dev/vdb: not a block device"},
+             {"empty", k_gib / 2, "", "/dev/vdb (0.5 GiB): too small for a BlueStore OSD (at least 1.0 GiB)"},
+             {"unknown", 8 * k_gib, "blkid -p exit 4", "/dev/vdb (8.0 GiB): cannot tell what it holds (blkid -p exit 4)"}}) {
+        facts.osd_devices[0] = {"/dev/vdb", state, size, content};
+        result = disk_check(facts, requirements);
+        INFO(state);
+        CHECK(result.status == Status::fail);
+        CHECK(result.detail.find(says) != std::string::npos);
+    }
+
+    facts.osd_devices.pop_back(); // the probe said nothing of /dev/vdc
+    facts.osd_devices[0] = {"/dev/vdb", "empty", 8 * k_gib, ""};
+    result = disk_check(facts, requirements);
+    CHECK(result.status == Status::fail);
+    CHECK(result.detail.find("/dev/vdc: the probe reported nothing") != std::string::npos);
 }
 
 TEST_CASE("preflight memory check: total below the need fails, available below it warns", "[preflight]")

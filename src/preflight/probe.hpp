@@ -39,6 +39,14 @@ struct OsdFileState {
     std::optional<std::uint64_t> allocated_bytes; ///< nullopt: the file does not exist yet
 };
 
+/// What the probe found on a raw disk of ceph_osd_devices.
+struct OsdDeviceState {
+    std::string path;
+    std::string state;      ///< missing, notblock, busy, empty, osd (a BlueStore label), used, unknown
+    std::uint64_t size_bytes = 0;
+    std::string content;    ///< busy: why; used: blkid's TYPE or PTTYPE; unknown: why
+};
+
 struct HostFacts {
     std::optional<long> uid;
     std::map<std::string, std::string> os_release; ///< unquoted values of /etc/os-release
@@ -46,6 +54,7 @@ struct HostFacts {
     std::optional<std::uint64_t> mem_available_bytes;
     std::vector<FreeSpace> disks;
     std::vector<OsdFileState> osd_files;
+    std::vector<OsdDeviceState> osd_devices;
     std::string ntp_source; ///< "timedatectl", "chrony" or "" when neither answered
     std::string ntp_state;  ///< NTPSynchronized ("yes"/"no") or chrony's leap status
     bool ss_available = false;
@@ -53,9 +62,11 @@ struct HostFacts {
     std::optional<double> remote_time; ///< seconds since the epoch, printed last
 };
 
-/// The script for a host whose disk check looks at `disk_paths` and `osd_paths`
-/// (every path shell-quoted). POSIX sh and coreutils, df, ss, timedatectl or chronyc.
-std::string probe_script(const std::vector<std::string>& disk_paths, const std::vector<std::string>& osd_paths);
+/// The script for a host whose disk check looks at `disk_paths`, `osd_paths` (files) and
+/// `osd_devices` (raw disks: "osddev STATE<TAB>SIZE<TAB>CONTENT<TAB>PATH"), every path
+/// shell-quoted. POSIX sh and coreutils, df, ss, timedatectl or chronyc, blkid, blockdev.
+std::string probe_script(const std::vector<std::string>& disk_paths, const std::vector<std::string>& osd_paths,
+                         const std::vector<std::string>& osd_devices = {});
 
 /// Parses the script's output. Fails when the header or the end line is missing (the
 /// script did not run, or its output was cut); unknown lines are ignored.

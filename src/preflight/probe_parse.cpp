@@ -102,6 +102,13 @@ bool parse_line(std::string_view line, HostFacts& facts)
             return false;
         }
         facts.osd_files.push_back({std::string(parts[1]), number<std::uint64_t>(parts[0])});
+    } else if (key == "osddev") {
+        const auto parts = split(rest, '\t');
+        const auto size = parts.size() == 4 ? number<std::uint64_t>(parts[1]) : std::nullopt;
+        if (!size) {
+            return false;
+        }
+        facts.osd_devices.push_back({std::string(parts[3]), std::string(parts[0]), *size, std::string(parts[2])});
     } else if (key == "ntp") {
         const auto source_end = rest.find(' ');
         facts.ntp_source = rest.substr(0, source_end) == "none" ? "" : std::string(rest.substr(0, source_end));

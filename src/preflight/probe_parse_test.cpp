@@ -67,6 +67,25 @@ TEST_CASE("preflight probe output parses into facts", "[preflight]")
     CHECK(*facts->remote_time == Approx(1700000000.25));
 }
 
+TEST_CASE("preflight probe output: raw disks with their state, size and content", "[preflight]")
+{
+    const auto facts = parse_probe_output("scsctl-preflight 1\n"
+                                          "osddev empty\t6442450944\t\t/dev/vdb\n"
+                                          "osddev busy\t1024\tsdc1 is mounted\t/dev/sdc\n"
+                                          "osddev missing\t0\t\t/dev/disk/by-id/gone\n"
+                                          "end\n");
+    REQUIRE(facts);
+    REQUIRE(facts->osd_devices.size() == 3);
+    CHECK(facts->osd_devices[0].path == "/dev/vdb");
+    CHECK(facts->osd_devices[0].state == "empty");
+    CHECK(facts->osd_devices[0].size_bytes == 6442450944ULL);
+    CHECK(facts->osd_devices[0].content.empty());
+    CHECK(facts->osd_devices[1].content == "sdc1 is mounted");
+    CHECK(facts->osd_devices[2].state == "missing");
+    CHECK_FALSE(parse_probe_output("scsctl-preflight 1\nosddev empty\tlots\t\t/dev/vdb\nend\n"));
+    CHECK_FALSE(parse_probe_output("scsctl-preflight 1\nosddev empty\t1\t/dev/vdb\nend\n"));
+}
+
 TEST_CASE("preflight probe output without its frame or with a broken line is refused", "[preflight]")
 {
     CHECK_FALSE(parse_probe_output("sudo: a password is required\n"));

@@ -20,7 +20,8 @@ std::string quoted_words(const std::vector<std::string>& words)
 
 } // namespace
 
-std::string probe_script(const std::vector<std::string>& disk_paths, const std::vector<std::string>& osd_paths)
+std::string probe_script(const std::vector<std::string>& disk_paths, const std::vector<std::string>& osd_paths,
+                         const std::vector<std::string>& osd_devices)
 {
     std::string script = "LC_ALL=C; export LC_ALL\n"
                          "echo '" +
@@ -46,6 +47,36 @@ std::string probe_script(const std::vector<std::string>& disk_paths, const std::
                   "  if [ -e \"$f\" ]; then s=$(stat -c '%b %B' -- \"$f\"); "
                   "printf 'osdfile %s\\t%s\\n' \"$(( ${s% *} * ${s#* } ))\" \"$f\";\n"
                   "  else printf 'osdfile -\\t%s\\n' \"$f\"; fi\n"
+                  "done\n";
+    }
+    if (!osd_devices.empty()) {
+        // By device number (a container's bind-mounted node has no sysfs name of its own);
+        // mounted or held (also a partition) is busy, blkid -p tells empty from used.
+        script += "for d in" + quoted_words(osd_devices) +
+                  "; do\n"
+                  "  st=; sz=0; what=\n"
+                  "  if [ ! -e \"$d\" ]; then st=missing\n"
+                  "  elif [ ! -b \"$d\" ]; then st=notblock\n"
+                  "  else\n"
+                  "    sz=$(blockdev --getsize64 \"$d\" 2>/dev/null || echo 0)\n"
+                  "    set -- $(stat -L -c '%t %T' \"$d\")\n"
+                  "    sys=$(readlink -f \"/sys/dev/block/$(printf '%d:%d' \"0x$1\" \"0x$2\")\")\n"
+                  "    for p in \"$sys\" \"$sys/${sys##*/}\"*; do\n"
+                  "      [ -z \"$st\" ] && [ -e \"$p/dev\" ] || continue\n"
+                  "      if awk -v d=\"$(cat \"$p/dev\")\" '$3 == d {f=1} END {exit !f}' /proc/self/mountinfo; then "
+                  "st=busy; what=\"${p##*/} is mounted\"\n"
+                  "      elif [ -n \"$(ls -A \"$p/holders\" 2>/dev/null)\" ]; then "
+                  "st=busy; what=\"${p##*/} is held by $(ls \"$p/holders\" | tr '\\n' ' ')\"\n"
+                  "      fi\n"
+                  "    done\n"
+                  "    if [ -z \"$st\" ]; then\n"
+                  "      o=$(blkid -p -o export \"$d\" 2>&1); r=$?\n"
+                  "      what=$(printf '%s\\n' \"$o\" | sed -n 's/^\\(TYPE\\|PTTYPE\\)=//p' | head -n 1)\n"
+                  "      case $r in 2) st=empty; what= ;; 0|8) st=used; [ \"$what\" = ceph_bluestore ] && st=osd ;;\n"
+                  "      *) st=unknown; what=\"blkid -p exit $r\" ;; esac\n"
+                  "    fi\n"
+                  "  fi\n"
+                  "  printf 'osddev %s\\t%s\\t%s\\t%s\\n' \"$st\" \"$sz\" \"$what\" \"$d\"\n"
                   "done\n";
     }
     script += "if v=$(timedatectl show -p NTPSynchronized --value 2>/dev/null) && [ -n \"$v\" ]; then\n"

@@ -2,6 +2,7 @@
 #include "preflight/requirements.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -111,6 +112,28 @@ void add_port(std::vector<PortRequirement>& ports, PortRequirement port)
     }
 }
 
+core::Result<bool> bool_var(const std::string& host, const core::Value& vars, const char* name)
+{
+    const auto found = vars.find(name);
+    if (found == vars.end() || found->is_null()) {
+        return false;
+    }
+    if (found->is_boolean()) {
+        return found->get<bool>();
+    }
+    if (found->is_string()) {
+        std::string text = found->get<std::string>();
+        std::ranges::transform(text, text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        if (text == "true" || text == "yes") {
+            return true;
+        }
+        if (text == "false" || text == "no") {
+            return false;
+        }
+    }
+    return core::fail(bad_var(host, name, "must be true or false, got " + found->dump()));
+}
+
 core::Result<std::vector<OsdFile>> osd_files(const std::string& host, const core::Value& vars)
 {
     const auto paths = SCSCTL_TRY(string_list_var(host, vars, "ceph_osd_devices", {std::string(k_default_osd_device)}));
@@ -198,7 +221,14 @@ core::Result<HostRequirements> host_requirements(const std::string& host, const 
     }
     std::ranges::sort(out.ports, {}, &PortRequirement::port);
     if (osd) {
-        out.osd_files = SCSCTL_TRY(osd_files(host, vars));
+        for (auto& file : SCSCTL_TRY(osd_files(host, vars))) {
+            if (file.path.starts_with("/dev/")) {
+                out.osd_devices.push_back(std::move(file.path));
+            } else {
+                out.osd_files.push_back(std::move(file));
+            }
+        }
+        out.osd_wipe_devices = SCSCTL_TRY(bool_var(host, vars, "ceph_osd_wipe_devices"));
     }
     return out;
 }

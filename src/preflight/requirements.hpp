@@ -65,6 +65,8 @@ struct HostRequirements {
     std::uint64_t min_disk_bytes = k_default_disk_gb * k_gib; ///< free, on / and on /var/lib each
     std::vector<std::string> disk_paths{"/", "/var/lib"};
     std::vector<OsdFile> osd_files; ///< their missing (unallocated) size adds to their filesystem's need
+    std::vector<std::string> osd_devices; ///< entries of ceph_osd_devices under /dev: whole raw disks
+    bool osd_wipe_devices = false;        ///< ceph_osd_wipe_devices: the deploy may erase them
     std::uint64_t min_memory_bytes = k_default_memory_mb * k_mib;
     double max_clock_offset_s = k_default_max_clock_offset_s;
     std::vector<PortRequirement> ports; ///< sorted by port, one entry per port

@@ -66,6 +66,27 @@ TEST_CASE("preflight OSD hosts need room for their OSD files", "[preflight]")
     CHECK(bad.error().message == "host 'h': variable 'ceph_osd_file_size' '4 gigs' is not a size (like 4G or 500M)");
 }
 
+TEST_CASE("preflight OSD hosts: entries under /dev are raw disks, not files", "[preflight]")
+{
+    const auto vars = core::Value::parse(
+        R"({"ceph_osd_devices": ["/dev/vdb", "/srv/a.img", "/dev/disk/by-id/wwn-1"], "ceph_osd_wipe_devices": "yes"})");
+    const auto mixed = host_requirements("h", {{"ceph", "ceph_osd"}}, vars);
+    REQUIRE(mixed);
+    CHECK(mixed->osd_devices == std::vector<std::string>{"/dev/vdb", "/dev/disk/by-id/wwn-1"});
+    REQUIRE(mixed->osd_files.size() == 1);
+    CHECK(mixed->osd_files[0].path == "/srv/a.img");
+    CHECK(mixed->osd_wipe_devices);
+
+    const auto keep = host_requirements("h", {{"ceph", "ceph_osd"}}, core::Value::parse(R"({"ceph_osd_devices": ["/dev/vdb"]})"));
+    REQUIRE(keep);
+    CHECK_FALSE(keep->osd_wipe_devices);
+    CHECK(keep->osd_files.empty());
+
+    const auto bad = host_requirements("h", {{"ceph", "ceph_osd"}}, core::Value::parse(R"({"ceph_osd_wipe_devices": "maybe"})"));
+    REQUIRE_FALSE(bad);
+    CHECK(bad.error().message == "host 'h': variable 'ceph_osd_wipe_devices' must be true or false, got \"maybe\"");
+}
+
 TEST_CASE("preflight variables override the defaults", "[preflight]")
 {
     const auto vars = core::Value::parse(R"({"preflight_min_disk_gb": "25", "preflight_min_memory_mb": 512.5,

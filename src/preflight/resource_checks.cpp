@@ -1,8 +1,11 @@
-// The disk, memory and time checks: numbers from the probe against the requirements.
+// The disk, memory and time checks: numbers from the probe against the requirements (the
+// disk check also judges the raw disks of ceph_osd_devices: present, not in use, empty).
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <algorithm>
 #include <map>
+#include <utility>
 
 #include "preflight/evaluate.hpp"
 
@@ -70,6 +73,43 @@ std::string mount_text(const std::string& mount, const MountNeed& need)
     return text;
 }
 
+/// A raw disk of ceph_osd_devices: the verdict and its part of the detail.
+std::pair<Status, std::string> device_verdict(const HostFacts& facts, const std::string& path, bool may_wipe)
+{
+    const auto found = std::ranges::find(facts.osd_devices, path, &OsdDeviceState::path);
+    if (found == facts.osd_devices.end()) {
+        return {Status::fail, path + ": the probe reported nothing"};
+    }
+    const auto& device = *found;
+    const std::string sized = path + " (" + gib_text(device.size_bytes) + ")";
+    if (device.state == "missing") {
+        return {Status::fail, path + ": no such device"};
+    }
+    if (device.state == "notblock") {
+        return {Status::fail, path + ": not a block device"};
+    }
+    if (device.state == "busy") {
+        return {Status::fail, sized + ": in use (" + device.content + ")"};
+    }
+    if (device.state == "osd") {
+        return {Status::pass, sized + ": holds a BlueStore OSD"};
+    }
+    if (device.size_bytes < k_gib) {
+        return {Status::fail, sized + ": too small for a BlueStore OSD (at least 1.0 GiB)"};
+    }
+    if (device.state == "empty") {
+        return {Status::pass, sized + ": empty"};
+    }
+    if (device.state == "used") {
+        const std::string holds = "holds " + (device.content.empty() ? std::string("data") : device.content);
+        if (may_wipe) {
+            return {Status::warn, sized + ": " + holds + ", the deploy erases it (ceph_osd_wipe_devices)"};
+        }
+        return {Status::fail, sized + ": " + holds + "; wipe it or set ceph_osd_wipe_devices: true to let the deploy erase it"};
+    }
+    return {Status::fail, sized + ": cannot tell what it holds (" + device.content + ")"};
+}
+
 } // namespace
 
 CheckResult disk_check(const HostFacts& facts, const HostRequirements& requirements)
@@ -112,10 +152,20 @@ CheckResult disk_check(const HostFacts& facts, const HostRequirements& requireme
     for (const auto& path : unknown) {
         short_text += (short_text.empty() ? "" : "; ") + path + ": df reported nothing";
     }
-    if (!short_text.empty()) {
-        return {"disk", Status::fail, short_text};
+    Status worst = short_text.empty() ? Status::pass : Status::fail;
+    std::string device_text;
+    for (const auto& path : requirements.osd_devices) {
+        const auto [status, text] = device_verdict(facts, path, requirements.osd_wipe_devices);
+        if (status == Status::fail || (status == Status::warn && worst == Status::pass)) {
+            worst = status;
+        }
+        device_text += (device_text.empty() ? "" : "; ") + text;
     }
-    return {"disk", Status::pass, enough_text};
+    std::string detail = short_text.empty() ? enough_text : short_text;
+    if (!detail.empty() && !device_text.empty()) {
+        detail += "; ";
+    }
+    return {"disk", worst, detail + device_text};
 }
 
 CheckResult memory_check(const HostFacts& facts, const HostRequirements& requirements)

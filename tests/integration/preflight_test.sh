@@ -9,6 +9,10 @@
 #   full     preflight_min_disk_gb beyond any disk: disk fails
 #   wrongpw  a wrong become password: sudo fails, the other checks still run (without sudo)
 #   dead     nothing listens on its port: unreachable, exit 3 alone
+#   disks    raw disks in ceph_osd_devices (loop devices on this machine, detached on
+#            exit): empty passes, a BlueStore label counts as an OSD, ext4 fails unless
+#            ceph_osd_wipe_devices (then warns), mounted, too small, not a block device
+#            and missing fail
 # Text, JSON (validated against tests/schemas/preflight.schema.json) and JUnit (against
 # tests/schemas/junit.xsd) outputs; no output and no argv ever holds a become password.
 # Needs root (the test accounts, sshd) and /usr/sbin/sshd, sudo; skips (77) without.
@@ -35,7 +39,12 @@ stop_pid() {
     wait "$pid" 2>/dev/null
 }
 own_pid=""
-trap 'stop_pid "$sshd_pid"; stop_pid "$http_pid"; stop_pid "$own_pid"; rm -rf "$work"' EXIT
+release_disks() { # unmounts and detaches what the raw disk checks attached (files below $work)
+    mountpoint -q "$work/mnt" 2>/dev/null && umount "$work/mnt"
+    losetup --list --noheadings --output NAME,BACK-FILE 2>/dev/null | awk -v w="$work/" 'index($2, w) == 1 {print $1}' |
+        while read -r loop; do losetup --detach "$loop"; done
+}
+trap 'stop_pid "$sshd_pid"; stop_pid "$http_pid"; stop_pid "$own_pid"; release_disks; rm -rf "$work"' EXIT
 trap 'exit 130' INT TERM
 
 export HOME="$work" XDG_CONFIG_HOME="$work/xdg" NO_COLOR=1
@@ -255,6 +264,49 @@ run preflight -i "$inv/hosts.yml" --limit wrongpw --output json
 check "wrongpw: exit 1" [ "$rc" -eq 1 ]
 check "wrongpw: sudo fails" [ "$(json_detail wrongpw sudo)" = "sudo rejected the become password" ]
 check "wrongpw: os still checked" [ "$(json_status wrongpw os)" = pass ]
+
+# Raw disks: loop devices of this machine stand in for a host's disks.
+new_disk() { truncate -s "$2" "$work/$1.img" && losetup --find --show "$work/$1.img"; } # NAME SIZE
+empty_disk=$(new_disk empty 2G)
+fs_disk=$(new_disk fs 2G)
+mounted_disk=$(new_disk mounted 2G)
+small_disk=$(new_disk small 512M)
+osd_disk=$(new_disk osd 2G)
+check "disks: five loop devices attached" \
+    [ "$(losetup --list --noheadings --output BACK-FILE | grep -cF "$work/")" -eq 5 ]
+mkfs.ext4 -q "$fs_disk" && mkfs.ext4 -q "$mounted_disk" && mkdir -p "$work/mnt" && mount "$mounted_disk" "$work/mnt"
+printf 'bluestore block device\n' | dd of="$osd_disk" conv=notrunc status=none # BlueStore's label magic
+sed -n '1,/^  children:/p' "$inv/hosts.yml" >"$inv/disks.yml"
+cat >>"$inv/disks.yml" <<YML
+    ceph_osd:
+      hosts:
+        disks:
+          ceph_osd_devices: [$empty_disk, $osd_disk, $fs_disk, $mounted_disk, $small_disk, /dev/null, /dev/scsctl-no-such-disk]
+        wipedisk:
+          ceph_osd_devices: [$fs_disk, $empty_disk]
+          ceph_osd_wipe_devices: true
+YML
+run preflight -i "$inv/disks.yml" --limit disks --output json
+echo "$out" >"$work/disks.json"
+check "disks: exit 1" [ "$rc" -eq 1 ]
+check "disks: matches the schema" valid_json "$work/disks.json"
+check "disks: disk fails" [ "$(json_status disks disk)" = fail ]
+check "disks: requirements list the raw disks, no OSD file" \
+    [ "$(jq -c '.hosts[0].requirements | [(.osd_devices | length), (.osd_files | length), .osd_wipe_devices]' <<<"$out")" = "[7,0,false]" ]
+detail=$(json_detail disks disk)
+for expected in "$empty_disk (2.0 GiB): empty" "$osd_disk (2.0 GiB): holds a BlueStore OSD" \
+    "$fs_disk (2.0 GiB): holds ext4; wipe it or set ceph_osd_wipe_devices: true to let the deploy erase it" \
+    "$mounted_disk (2.0 GiB): in use (${mounted_disk#/dev/} is mounted)" \
+    "$small_disk (0.5 GiB): too small for a BlueStore OSD (at least 1.0 GiB)" \
+    "/dev/null: not a block device" "/dev/scsctl-no-such-disk: no such device"; do
+    check "disks: says '$expected'" grep -qF -- "$expected" <<<"$detail"
+done
+run preflight -i "$inv/disks.yml" --limit wipedisk
+check "wipedisk: exit 0 (a warning)" [ "$rc" -eq 0 ]
+check "wipedisk: the deploy erases the ext4 disk" \
+    grep -Eq "^ +disk +warn +.*$fs_disk \(2\.0 GiB\): holds ext4, the deploy erases it \(ceph_osd_wipe_devices\); $empty_disk \(2\.0 GiB\): empty\$" <<<"$out"
+check "disks: the probe wrote nothing on them" [ "$(blkid -p -o value -s TYPE "$fs_disk")" = ext4 ]
+release_disks
 
 # Everyone at once, with JUnit: failures win over unreachable (exit 1). Meanwhile, no
 # process's argv may hold a become password (sudo reads it from stdin).
