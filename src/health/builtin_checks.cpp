@@ -14,8 +14,8 @@
 #include "health/kube_api_check.hpp"
 #include "health/kvm_libvirt_check.hpp"
 #include "health/openstack_api_check.hpp"
-#include "inventory/host_vars.hpp"
 #include "health/ovn_chassis_check.hpp"
+#include "health/ovn_cluster_check.hpp"
 #include "inventory/host_vars.hpp"
 #include "layers/var_locator.hpp"
 
@@ -52,6 +52,16 @@ std::unique_ptr<HealthCheck> make_ceph_capacity(const model::Inventory&)
 std::unique_ptr<HealthCheck> make_ovn_chassis(const model::Inventory& inventory)
 {
     return std::make_unique<OvnChassisCheck>(hosts_of_group(inventory, "ovn_controller"));
+}
+
+/// ovn-raft when ovn_central has several hosts (a RAFT cluster); none for one central.
+std::unique_ptr<HealthCheck> make_ovn_raft(const model::Inventory& inventory)
+{
+    const auto centrals = hosts_of_group(inventory, "ovn_central");
+    if (centrals.size() < 2) {
+        return nullptr;
+    }
+    return std::make_unique<OvnClusterCheck>(static_cast<int>(centrals.size()));
 }
 
 /// openstack-api when `openstack_cloud` names a clouds.yaml cloud (as the first
@@ -136,6 +146,7 @@ constexpr BuiltinCheckRow k_rows[] = {
     {"ceph", make_ceph_cluster},
     {"ceph", make_ceph_capacity},
     {"ovn", make_ovn_chassis},
+    {"ovn", make_ovn_raft},
     {"openstack", make_openstack_api},
     {"kubernetes", make_kube_api},
     {"keycloak", make_keycloak_oidc},

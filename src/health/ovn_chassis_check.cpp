@@ -1,5 +1,6 @@
 // ovn-sbctl talks to the local southbound database (its unix socket), so the check
 // needs nothing open towards the controller; become because the socket is root's.
+// --no-leader-only: a RAFT follower answers reads from its own copy.
 #include "health/ovn_chassis_check.hpp"
 
 #include "health/layer_check_support.hpp"
@@ -24,7 +25,7 @@ std::vector<CheckResult> OvnChassisCheck::run(const CheckContext& context) const
 {
     std::vector<CheckResult> results;
     const auto outcomes = run_command_on(context, context.hosts,
-                                         "ovn-sbctl --timeout=10 --format=json --columns=name,hostname list Chassis", true);
+                                         "ovn-sbctl --no-leader-only --timeout=10 --format=json --columns=name,hostname list Chassis", true);
     for (const auto& outcome : outcomes) {
         const auto took = std::chrono::milliseconds(static_cast<long>(outcome.duration_ms));
         if (outcome.status != model::HostStatus::ok || outcome.rc != 0) {

@@ -83,7 +83,7 @@ constexpr VarDecl k_ceph_vars[] = {
 constexpr std::string_view k_ceph_secrets[] = {"ceph_cluster_fsid", "ceph_client_admin_key", "ceph_mon_key"};
 
 constexpr GroupDecl k_ovn_groups[] = {
-    {"ovn_central", CountRule::at_least_one, "northbound/southbound databases and northd"},
+    {"ovn_central", CountRule::odd, "northbound/southbound databases and northd (several: a RAFT cluster, odd for a majority)"},
     {"ovn_controller", CountRule::at_least_one, "chassis running ovn-controller"},
 };
 constexpr std::string_view k_ovn_datapaths[] = {"auto", "system", "netdev"};

@@ -32,7 +32,7 @@ TEST_CASE("preflight requirements come from the role table", "[preflight]")
     const auto mon_central =
         host_requirements("h", {{"ceph", "ceph_mon"}, {"ovn", "ovn_central"}}, core::Value::object());
     REQUIRE(mon_central);
-    CHECK(ports_of(*mon_central) == std::vector<int>{3300, 6641, 6642, 6789});
+    CHECK(ports_of(*mon_central) == std::vector<int>{3300, 6641, 6642, 6643, 6644, 6789});
     CHECK(mon_central->ports[0].owners == std::vector<std::string>{"ceph-mon"});
     CHECK(mon_central->ports[0].layer == "ceph");
     CHECK(mon_central->min_memory_bytes == 2048 * k_mib);
@@ -97,10 +97,10 @@ TEST_CASE("preflight variables override the defaults", "[preflight]")
     CHECK(requirements->min_disk_bytes == 25 * k_gib);
     CHECK(requirements->min_memory_bytes == static_cast<std::uint64_t>(512.5 * static_cast<double>(k_mib)));
     CHECK(requirements->max_clock_offset_s == Approx(0.1));
-    CHECK(ports_of(*requirements) == std::vector<int>{6641, 6642, 8080, 9000});
+    CHECK(ports_of(*requirements) == std::vector<int>{6641, 6642, 6643, 6644, 8080, 9000});
     CHECK(requirements->ports[0].owners == std::vector<std::string>{"ovsdb-server", "my-ovsdb"});
-    CHECK(requirements->ports[2].layer == "inventory");
-    CHECK(requirements->ports[3].service == "my api");
+    CHECK(requirements->ports[4].layer == "inventory");
+    CHECK(requirements->ports[5].service == "my api");
 }
 
 TEST_CASE("preflight variables of the wrong type are refused, naming host and variable", "[preflight]")

@@ -33,7 +33,9 @@ constexpr PortSpec k_kvm_ports[] = {{16509, "libvirtd TCP (live migration)", k_l
 constexpr PortSpec k_ceph_mon_ports[] = {{3300, "ceph-mon (msgr2)", k_ceph_mon},
                                          {6789, "ceph-mon (msgr1)", k_ceph_mon}};
 constexpr PortSpec k_ovn_central_ports[] = {{6641, "OVN northbound database", k_ovsdb},
-                                            {6642, "OVN southbound database", k_ovsdb}};
+                                            {6642, "OVN southbound database", k_ovsdb},
+                                            {6643, "OVN northbound RAFT", k_ovsdb},
+                                            {6644, "OVN southbound RAFT", k_ovsdb}};
 constexpr PortSpec k_openstack_control_ports[] = {
     {3306, "MariaDB", k_mariadb},      {4369, "Erlang port mapper (RabbitMQ)", k_epmd},
     {5000, "Keystone", k_wsgi},        {5672, "RabbitMQ (AMQP)", k_rabbitmq},
