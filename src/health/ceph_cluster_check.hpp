@@ -9,18 +9,10 @@
 
 namespace scsctl::health {
 
-class CephClusterCheck final : public HealthCheck {
+class CephClusterCheck final : public FixedHealthCheck {
   public:
-    const std::string& name() const override { return m_name; }
-    const std::string& layer() const override { return m_layer; }
-    const std::string& hosts() const override { return m_hosts; }
-    bool become() const override { return true; }
+    CephClusterCheck() : FixedHealthCheck("ceph-cluster", "ceph", "ceph_mon", true) {}
     std::vector<CheckResult> run(const CheckContext& context) const override;
-
-  private:
-    std::string m_name = "ceph-cluster";
-    std::string m_layer = "ceph";
-    std::string m_hosts = "ceph_mon";
 };
 
 } // namespace scsctl::health

@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "exec/adhoc.hpp"
@@ -49,6 +50,25 @@ class HealthCheck {
     virtual bool become() const { return false; }
     /// One result per host of `context.hosts`, in that order. Never throws.
     virtual std::vector<CheckResult> run(const CheckContext& context) const = 0;
+};
+
+/// A built-in check: name, layer, target hosts and become fixed when it is made.
+class FixedHealthCheck : public HealthCheck {
+  public:
+    FixedHealthCheck(std::string name, std::string layer, std::string hosts, bool become)
+        : m_name(std::move(name)), m_layer(std::move(layer)), m_hosts(std::move(hosts)), m_become(become)
+    {
+    }
+    const std::string& name() const override { return m_name; }
+    const std::string& layer() const override { return m_layer; }
+    const std::string& hosts() const override { return m_hosts; }
+    bool become() const override { return m_become; }
+
+  private:
+    std::string m_name;
+    std::string m_layer;
+    std::string m_hosts;
+    bool m_become;
 };
 
 } // namespace scsctl::health

@@ -11,19 +11,16 @@
 
 namespace scsctl::health {
 
-class KeycloakOidcCheck final : public HealthCheck {
+class KeycloakOidcCheck final : public FixedHealthCheck {
   public:
     /// `endpoints`: by host name, base_url = keycloak_url, extra = the realm.
-    explicit KeycloakOidcCheck(std::map<std::string, ApiEndpoint> endpoints) : m_endpoints(std::move(endpoints)) {}
-    const std::string& name() const override { return m_name; }
-    const std::string& layer() const override { return m_layer; }
-    const std::string& hosts() const override { return m_hosts; }
+    explicit KeycloakOidcCheck(std::map<std::string, ApiEndpoint> endpoints)
+        : FixedHealthCheck("keycloak-oidc", "keycloak", "keycloak", false), m_endpoints(std::move(endpoints))
+    {
+    }
     std::vector<CheckResult> run(const CheckContext& context) const override;
 
   private:
-    std::string m_name = "keycloak-oidc";
-    std::string m_layer = "keycloak";
-    std::string m_hosts = "keycloak";
     std::map<std::string, ApiEndpoint> m_endpoints;
 };
 

@@ -28,18 +28,15 @@ std::vector<CheckResult> probe_endpoints(const HealthCheck& check, const CheckCo
                                          const std::string& missing,
                                          const std::function<ApiVerdict(const ApiEndpoint&)>& probe);
 
-class KubeApiCheck final : public HealthCheck {
+class KubeApiCheck final : public FixedHealthCheck {
   public:
-    explicit KubeApiCheck(std::map<std::string, ApiEndpoint> endpoints) : m_endpoints(std::move(endpoints)) {}
-    const std::string& name() const override { return m_name; }
-    const std::string& layer() const override { return m_layer; }
-    const std::string& hosts() const override { return m_hosts; }
+    explicit KubeApiCheck(std::map<std::string, ApiEndpoint> endpoints)
+        : FixedHealthCheck("k8s-api", "kubernetes", "k8s_control_plane", false), m_endpoints(std::move(endpoints))
+    {
+    }
     std::vector<CheckResult> run(const CheckContext& context) const override;
 
   private:
-    std::string m_name = "k8s-api";
-    std::string m_layer = "kubernetes";
-    std::string m_hosts = "k8s_control_plane";
     std::map<std::string, ApiEndpoint> m_endpoints; ///< by host name
 };
 

@@ -9,17 +9,10 @@
 
 namespace scsctl::health {
 
-class KvmLibvirtCheck final : public HealthCheck {
+class KvmLibvirtCheck final : public FixedHealthCheck {
   public:
-    const std::string& name() const override { return m_name; }
-    const std::string& layer() const override { return m_layer; }
-    const std::string& hosts() const override { return m_hosts; }
+    KvmLibvirtCheck() : FixedHealthCheck("kvm-libvirt", "kvm", "kvm", false) {}
     std::vector<CheckResult> run(const CheckContext& context) const override;
-
-  private:
-    std::string m_name = "kvm-libvirt";
-    std::string m_layer = "kvm";
-    std::string m_hosts = "kvm";
 };
 
 } // namespace scsctl::health

@@ -9,20 +9,17 @@
 
 namespace scsctl::health {
 
-class OpenStackApiCheck final : public HealthCheck {
+class OpenStackApiCheck final : public FixedHealthCheck {
   public:
-    explicit OpenStackApiCheck(std::string cloud) : m_cloud(std::move(cloud)) {}
+    explicit OpenStackApiCheck(std::string cloud)
+        : FixedHealthCheck("openstack-api", "openstack", "openstack_control", false), m_cloud(std::move(cloud))
+    {
+    }
 
-    const std::string& name() const override { return m_name; }
-    const std::string& layer() const override { return m_layer; }
-    const std::string& hosts() const override { return m_hosts; }
     std::vector<CheckResult> run(const CheckContext& context) const override;
 
   private:
     std::string m_cloud;
-    std::string m_name = "openstack-api";
-    std::string m_layer = "openstack";
-    std::string m_hosts = "openstack_control";
 };
 
 } // namespace scsctl::health

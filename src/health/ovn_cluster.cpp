@@ -55,7 +55,8 @@ core::Result<RaftMemberStatus> parse_cluster_status(std::string_view text)
         }
     }
     if (status.database.empty() || status.status.empty()) {
-        return core::fail({core::ErrorKind::failed, "not an answer of cluster/status (no Name: and Status: lines)", {}});
+        return core::fail(
+            {core::ErrorKind::failed, "not an answer of cluster/status (no Name: and Status: lines)", {}});
     }
     return status;
 }

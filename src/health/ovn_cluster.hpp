@@ -11,12 +11,12 @@
 namespace scsctl::health {
 
 struct RaftMemberStatus {
-    std::string database;   ///< "OVN_Northbound"
-    std::string status;     ///< "cluster member", "joining cluster", "leaving cluster", …
-    std::string role;       ///< leader, follower, candidate
-    std::string leader;     ///< the leader's short id, "self" or "unknown"
-    std::string server_id;  ///< this member's short id
-    int servers = 0;        ///< the members this one knows (itself included)
+    std::string database;  ///< "OVN_Northbound"
+    std::string status;    ///< "cluster member", "joining cluster", "leaving cluster", …
+    std::string role;      ///< leader, follower, candidate
+    std::string leader;    ///< the leader's short id, "self" or "unknown"
+    std::string server_id; ///< this member's short id
+    int servers = 0;       ///< the members this one knows (itself included)
 };
 
 /// Parses one `cluster/status DB` answer. Fails when the text has no Name:/Status: lines.

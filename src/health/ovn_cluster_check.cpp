@@ -33,8 +33,9 @@ std::vector<CheckResult> OvnClusterCheck::run(const CheckContext& context) const
         const auto split = text.find(k_separator);
         std::string problems;
         std::string summary;
-        for (const auto part : {text.substr(0, split), split == std::string_view::npos ? std::string_view{}
-                                                                                         : text.substr(split + k_separator.size())}) {
+        for (const auto part :
+             {text.substr(0, split),
+              split == std::string_view::npos ? std::string_view{} : text.substr(split + k_separator.size())}) {
             const auto status = parse_cluster_status(part);
             if (!status) {
                 problems += (problems.empty() ? "" : "; ") + status.error().message;
@@ -45,10 +46,9 @@ std::vector<CheckResult> OvnClusterCheck::run(const CheckContext& context) const
             summary += (summary.empty() ? "" : ", ") + raft_summary(*status);
         }
         if (problems.empty()) {
-            results.push_back(make_result(*this, outcome.host, CheckStatus::pass,
-                                          summary + "; " + std::to_string(m_members) + " of " +
-                                              std::to_string(m_members) + " servers",
-                                          took));
+            results.push_back(make_result(
+                *this, outcome.host, CheckStatus::pass,
+                summary + "; " + std::to_string(m_members) + " of " + std::to_string(m_members) + " servers", took));
         } else {
             results.push_back(make_result(*this, outcome.host, CheckStatus::fail, problems, took));
         }

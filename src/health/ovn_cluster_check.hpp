@@ -8,21 +8,16 @@
 
 namespace scsctl::health {
 
-class OvnClusterCheck final : public HealthCheck {
+class OvnClusterCheck final : public FixedHealthCheck {
   public:
-    explicit OvnClusterCheck(int members) : m_members(members) {}
+    explicit OvnClusterCheck(int members) : FixedHealthCheck("ovn-raft", "ovn", "ovn_central", true), m_members(members)
+    {
+    }
 
-    const std::string& name() const override { return m_name; }
-    const std::string& layer() const override { return m_layer; }
-    const std::string& hosts() const override { return m_hosts; }
-    bool become() const override { return true; }
     std::vector<CheckResult> run(const CheckContext& context) const override;
 
   private:
     int m_members;
-    std::string m_name = "ovn-raft";
-    std::string m_layer = "ovn";
-    std::string m_hosts = "ovn_central";
 };
 
 } // namespace scsctl::health

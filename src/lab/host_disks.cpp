@@ -5,8 +5,8 @@
 #include <cctype>
 #include <cerrno>
 #include <cstring>
-#include <filesystem>
 #include <fcntl.h>
+#include <filesystem>
 #include <unistd.h>
 
 #include "lab/command.hpp"
@@ -27,7 +27,8 @@ std::string unescape_raw(const std::string& text)
 {
     std::string out;
     for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == '\\' && i + 3 < text.size() && text[i + 1] == 'x' && std::isxdigit(static_cast<unsigned char>(text[i + 2])) &&
+        if (text[i] == '\\' && i + 3 < text.size() && text[i + 1] == 'x' &&
+            std::isxdigit(static_cast<unsigned char>(text[i + 2])) &&
             std::isxdigit(static_cast<unsigned char>(text[i + 3]))) {
             out += static_cast<char>(std::stoi(text.substr(i + 2, 2), nullptr, 16));
             i += 3;
@@ -86,9 +87,11 @@ std::vector<std::string> disk_device_names(int count)
 core::Result<std::uint64_t> parse_disk_size(const std::string& text)
 {
     auto refuse = [&] {
-        return core::fail({core::ErrorKind::usage, "--disk-size '" + text +
-                                                       "': give a size of at least 1G as NUMBER followed by M, G or T "
-                                                       "(e.g. 8G)", {}});
+        return core::fail({core::ErrorKind::usage,
+                           "--disk-size '" + text +
+                               "': give a size of at least 1G as NUMBER followed by M, G or T "
+                               "(e.g. 8G)",
+                           {}});
     };
     std::size_t digits = 0;
     while (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits]))) {
@@ -100,10 +103,17 @@ core::Result<std::uint64_t> parse_disk_size(const std::string& text)
     const std::uint64_t number = std::stoull(text.substr(0, digits));
     std::uint64_t unit = 0;
     switch (text.back()) {
-    case 'M': unit = 1ULL << 20; break;
-    case 'G': unit = 1ULL << 30; break;
-    case 'T': unit = 1ULL << 40; break;
-    default: return refuse();
+    case 'M':
+        unit = 1ULL << 20;
+        break;
+    case 'G':
+        unit = 1ULL << 30;
+        break;
+    case 'T':
+        unit = 1ULL << 40;
+        break;
+    default:
+        return refuse();
     }
     if (number * unit < (1ULL << 30) || number * unit > (64ULL << 40)) {
         return refuse();
@@ -155,9 +165,10 @@ core::Result<std::vector<std::string>> ensure_host_disks(const LabState& state, 
         if (loop.empty()) {
             const auto attached = run_command({"losetup", "--find", "--show", file});
             if (!attached.ok()) {
-                return core::fail({core::ErrorKind::failed, "cannot attach " + file + " to a loop device (losetup: " +
-                                                                first_line(attached.err) +
-                                                                "); lab disks need loop device support", {}});
+                return core::fail({core::ErrorKind::failed,
+                                   "cannot attach " + file + " to a loop device (losetup: " + first_line(attached.err) +
+                                       "); lab disks need loop device support",
+                                   {}});
             }
             loop = first_line(attached.out);
         }
@@ -175,7 +186,8 @@ core::Result<int> detach_disks_below(const std::string& dir)
         }
         const auto done = run_command({"losetup", "--detach", name});
         if (!done.ok()) {
-            return core::fail({core::ErrorKind::failed, "cannot detach " + name + " (" + back + "): " + first_line(done.err), {}});
+            return core::fail(
+                {core::ErrorKind::failed, "cannot detach " + name + " (" + back + "): " + first_line(done.err), {}});
         }
         ++detached;
     }
