@@ -23,7 +23,10 @@ bool truthy(const nlohmann::json& value)
     if (value.is_number()) {
         return value != 0;
     }
-    if (value.is_string() || value.is_array() || value.is_object()) {
+    if (value.is_string()) {
+        return !value.get_ref<const std::string&>().empty(); // json::empty() is false for every string
+    }
+    if (value.is_array() || value.is_object()) {
         return !value.empty();
     }
     return false;
