@@ -16,7 +16,7 @@ namespace scsctl::openstack {
 /// What is signed of one request.
 struct SigV4Request {
     std::string method = "GET";
-    std::string path = "/"; ///< the request path, not yet URI-encoded
+    std::string path = "/";                                 ///< the request path, not yet URI-encoded
     std::vector<std::pair<std::string, std::string>> query; ///< name/value pairs, not yet encoded
     /// Every header to sign (names in any case; values are trimmed and inner runs of
     /// spaces collapsed). Must hold host and x-amz-date; S3 wants x-amz-content-sha256 too.

@@ -29,8 +29,9 @@ const SigV4Key k_suite_key{"AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLE
 TEST_CASE("SigV4 test suite: get-vanilla", "[openstack][sigv4]")
 {
     const auto request = suite_request("GET");
-    CHECK(sigv4_canonical_request(request) == "GET\n/\n\nhost:example.amazonaws.com\nx-amz-date:20150830T123600Z\n\n"
-                                              "host;x-amz-date\ne3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    CHECK(sigv4_canonical_request(request) ==
+          "GET\n/\n\nhost:example.amazonaws.com\nx-amz-date:20150830T123600Z\n\n"
+          "host;x-amz-date\ne3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
     CHECK(sigv4_string_to_sign(request, k_suite_key) ==
           "AWS4-HMAC-SHA256\n20150830T123600Z\n20150830/us-east-1/service/aws4_request\n"
           "bb579772317eb040ac9ed261061d46c1f17a8133879d6129b6e1c25292927e63");
@@ -44,16 +45,16 @@ TEST_CASE("SigV4 test suite: get-vanilla-query-order-key-case sorts the query", 
     auto request = suite_request("GET");
     request.query = {{"Param2", "value2"}, {"Param1", "value1"}};
     CHECK(sigv4_canonical_request(request).starts_with("GET\n/\nParam1=value1&Param2=value2\n"));
-    CHECK(sigv4_string_to_sign(request, k_suite_key).ends_with(
-        "\n816cd5b414d056048ba4f7c5386d6e0533120fb1fcfa93762cf0fc39e2cf19e0"));
-    CHECK(sigv4_authorization(request, k_suite_key).ends_with(
-        "Signature=b97d918cfa904a5beff61c982a1b6f458b799221646efd99d3219ec94cdf2500"));
+    CHECK(sigv4_string_to_sign(request, k_suite_key)
+              .ends_with("\n816cd5b414d056048ba4f7c5386d6e0533120fb1fcfa93762cf0fc39e2cf19e0"));
+    CHECK(sigv4_authorization(request, k_suite_key)
+              .ends_with("Signature=b97d918cfa904a5beff61c982a1b6f458b799221646efd99d3219ec94cdf2500"));
 }
 
 TEST_CASE("SigV4 test suite: post-vanilla", "[openstack][sigv4]")
 {
-    CHECK(sigv4_authorization(suite_request("POST"), k_suite_key).ends_with(
-        "Signature=5da7c1a2acd57cee7505fc6676e4e544621c30862966e37dddb68e92efbe5d6b"));
+    CHECK(sigv4_authorization(suite_request("POST"), k_suite_key)
+              .ends_with("Signature=5da7c1a2acd57cee7505fc6676e4e544621c30862966e37dddb68e92efbe5d6b"));
 }
 
 TEST_CASE("S3 documentation example: GET Object with Range and x-amz-content-sha256", "[openstack][sigv4]")

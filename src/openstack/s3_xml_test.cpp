@@ -11,7 +11,8 @@ TEST_CASE("ListBuckets: the bucket names of s3api's and AWS's answers", "[openst
 {
     // As Swift 2.30's s3api answers (one line, namespace, single-quoted declaration).
     const std::string s3api =
-        "<?xml version='1.0' encoding='UTF-8'?>\n<ListAllMyBucketsResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">"
+        "<?xml version='1.0' encoding='UTF-8'?>\n<ListAllMyBucketsResult "
+        "xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">"
         "<Owner><ID>p:u</ID><DisplayName>p:u</DisplayName></Owner><Buckets><Bucket><Name>scs-test-container</Name>"
         "<CreationDate>2009-02-03T16:45:09.000Z</CreationDate></Bucket><Bucket><Name>b.2</Name>"
         "<CreationDate>2009-02-03T16:45:09.000Z</CreationDate></Bucket></Buckets></ListAllMyBucketsResult>";
@@ -33,16 +34,16 @@ TEST_CASE("ListBuckets: garbage is an error, never a list", "[openstack][s3-xml]
         "",
         "not xml at all",
         "{\"buckets\": []}",
-        "<ListAllMyBucketsResult><Buckets>",                                         // unclosed
-        "<ListAllMyBucketsResult><Buckets></ListAllMyBucketsResult></Buckets>",      // crossed
+        "<ListAllMyBucketsResult><Buckets>",                                    // unclosed
+        "<ListAllMyBucketsResult><Buckets></ListAllMyBucketsResult></Buckets>", // crossed
         "<ListAllMyBucketsResult><Buckets><Bucket><Name>x</Name></Bucket></Buckets></ListAllMyBucketsResult>trailing",
         "<ListAllMyBucketsResult><Buckets><Bucket><Name>&nbsp;</Name></Bucket></Buckets></ListAllMyBucketsResult>",
         "<ListAllMyBucketsResult><Buckets><Bucket><Name>&#xZZ;</Name></Bucket></Buckets></ListAllMyBucketsResult>",
         "<ListAllMyBucketsResult><Buckets><Bucket><Name>&amp</Name></Bucket></Buckets></ListAllMyBucketsResult>",
         "<!DOCTYPE x [<!ENTITY a \"b\">]><ListAllMyBucketsResult/>",
-        "<ListAllMyBucketsResult a=b/>",                                             // unquoted attribute
+        "<ListAllMyBucketsResult a=b/>", // unquoted attribute
         "<ListAllMyBucketsResult><Buckets><Bucket><CreationDate/></Bucket></Buckets></ListAllMyBucketsResult>",
-        "<Error><Code>AccessDenied</Code><Message>Access Denied.</Message></Error>",  // not a listing
+        "<Error><Code>AccessDenied</Code><Message>Access Denied.</Message></Error>", // not a listing
         "<ListAllMyBucketsResult><!-- never closed </ListAllMyBucketsResult>",
     };
     for (const char* document : garbage) {

@@ -95,7 +95,8 @@ core::Result<std::vector<Ec2Credential>> usable_ec2_credentials(const nlohmann::
             continue;
         }
         const auto& access = blob["access"];
-        usable.push_back({string_member(credential, "id"), access.is_string() ? access.get<std::string>() : access.dump(),
+        usable.push_back({string_member(credential, "id"),
+                          access.is_string() ? access.get<std::string>() : access.dump(),
                           string_member(blob, "owner")});
     }
     return usable;
@@ -146,17 +147,16 @@ core::Result<std::string> create_ec2_credential(openstack::CloudApi& api, const 
     }
     auto request = get_request("identity", SCSCTL_TRY(identity_path(api, "/credentials")));
     request.method = "POST";
-    request.body = nlohmann::json{{"credential",
-                                   {{"type", "ec2"},
-                                    {"user_id", api.user_id()},
-                                    {"project_id", api.project_id()},
-                                    {"blob", marked_blob(keys)}}}};
+    request.body = nlohmann::json{
+        {"credential",
+         {{"type", "ec2"}, {"user_id", api.user_id()}, {"project_id", api.project_id()}, {"blob", marked_blob(keys)}}}};
     const auto response = SCSCTL_TRY(send_identity(api, request));
-    const std::string id =
-        response.body.is_object() && response.body.contains("credential") ? string_member(response.body["credential"], "id")
-                                                                         : std::string();
+    const std::string id = response.body.is_object() && response.body.contains("credential")
+                               ? string_member(response.body["credential"], "id")
+                               : std::string();
     if (id.empty()) {
-        return core::fail({core::ErrorKind::failed, "POST identity " + request.path + ": the answer names no credential id", {}});
+        return core::fail(
+            {core::ErrorKind::failed, "POST identity " + request.path + ": the answer names no credential id", {}});
     }
     return id;
 }

@@ -83,7 +83,8 @@ core::Result<std::vector<std::string>> list_buckets(openstack::CloudApi& api, co
     const auto response = SCSCTL_TRY(s3_call(api, writes, "GET", "/", {200}));
     auto names = openstack::s3_bucket_names(response.raw_body);
     if (!names) {
-        return core::fail({core::ErrorKind::failed, "S3 GET / at " + writes.endpoint + ": " + names.error().message, {}});
+        return core::fail(
+            {core::ErrorKind::failed, "S3 GET / at " + writes.endpoint + ": " + names.error().message, {}});
     }
     return names;
 }
@@ -101,12 +102,14 @@ core::Result<std::vector<std::string>> swift_containers(openstack::CloudApi& api
             return names;
         }
         if (!response.body.is_array()) {
-            return core::fail({core::ErrorKind::failed, "GET object-store " + path + ": the answer is no JSON list", {}});
+            return core::fail(
+                {core::ErrorKind::failed, "GET object-store " + path + ": the answer is no JSON list", {}});
         }
         for (const auto& container : response.body) {
             const std::string name = string_member(container, "name");
             if (name.empty()) {
-                return core::fail({core::ErrorKind::failed, "GET object-store " + path + ": a container without a name", {}});
+                return core::fail(
+                    {core::ErrorKind::failed, "GET object-store " + path + ": a container without a name", {}});
             }
             names.push_back(name);
         }
@@ -182,8 +185,8 @@ core::Result<void> undo(openstack::CloudApi& api, TestLog& log, const Writes& wr
                 }
             }
         } else {
-            problems += (problems.empty() ? "" : "; ") + std::string("could not look for the created EC2 credential: ") +
-                        listed.error().message;
+            problems += (problems.empty() ? "" : "; ") +
+                        std::string("could not look for the created EC2 credential: ") + listed.error().message;
         }
         for (const auto& id : ids) {
             if (auto deleted = delete_credential(api, id); !deleted) {

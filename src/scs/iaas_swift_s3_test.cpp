@@ -34,15 +34,17 @@ nlohmann::json credential(const std::string& id, const std::string& type, const 
 nlohmann::json credential_list()
 {
     return {{"credentials",
-             nlohmann::json::array(
-                 {credential("cred-leftover", "ec2", k_project,
-                             R"({"access": "oldaccess", "secret": ")" + k_leftover_secret + R"(", "owner": "TmpMandSvcTest"})"),
-                  credential("cred-operator", "ec2", k_project,
-                             R"({"access": "opaccess", "secret": ")" + k_kept_secret + R"("})"),
-                  credential("cred-totp", "totp", k_project, "JBSWY3DPEHPK3PXP"),
-                  credential("cred-other-project", "ec2", "0000", R"({"access": "a", "secret": "s", "owner": "TmpMandSvcTest"})"),
-                  credential("cred-broken", "ec2", k_project, "{not json"),
-                  credential("cred-nosecret", "ec2", k_project, R"({"access": "a", "secret": "", "owner": "TmpMandSvcTest"})")})}};
+             nlohmann::json::array({credential("cred-leftover", "ec2", k_project,
+                                               R"({"access": "oldaccess", "secret": ")" + k_leftover_secret +
+                                                   R"(", "owner": "TmpMandSvcTest"})"),
+                                    credential("cred-operator", "ec2", k_project,
+                                               R"({"access": "opaccess", "secret": ")" + k_kept_secret + R"("})"),
+                                    credential("cred-totp", "totp", k_project, "JBSWY3DPEHPK3PXP"),
+                                    credential("cred-other-project", "ec2", "0000",
+                                               R"({"access": "a", "secret": "s", "owner": "TmpMandSvcTest"})"),
+                                    credential("cred-broken", "ec2", k_project, "{not json"),
+                                    credential("cred-nosecret", "ec2", k_project,
+                                               R"({"access": "a", "secret": "", "owner": "TmpMandSvcTest"})")})}};
 }
 
 /// A cloud with Keystone and Swift; Swift lists `containers` (one page, then an empty one).
@@ -160,7 +162,8 @@ TEST_CASE("swift-s3: PASS creates a bucket when there is none, then cleans up", 
     TestLog log;
     REQUIRE(scsctl::scs::scs0123_swift_s3(subject, log).value());
     // The leftover is deleted, the operator's credential is neither used nor deleted.
-    CHECK(paths(cloud, "DELETE") == std::vector<std::string>{"/v3/credentials/cred-leftover", "/v3/credentials/cred-new"});
+    CHECK(paths(cloud, "DELETE") ==
+          std::vector<std::string>{"/v3/credentials/cred-leftover", "/v3/credentials/cred-new"});
     const auto post = cloud.requests_with("POST").at(0);
     const auto& body = (*post.body)["credential"];
     CHECK(body["type"] == "ec2");
@@ -169,8 +172,8 @@ TEST_CASE("swift-s3: PASS creates a bucket when there is none, then cleans up", 
     const auto blob = nlohmann::json::parse(body["blob"].get<std::string>());
     CHECK(blob["owner"] == "TmpMandSvcTest");
     // S3 with the fresh keys at scheme://host:port of the object-store, path-style.
-    CHECK(s3_calls(cloud) == std::vector<std::string>{"GET /", "PUT /scs-test-container", "GET /",
-                                                      "DELETE /scs-test-container"});
+    CHECK(s3_calls(cloud) ==
+          std::vector<std::string>{"GET /", "PUT /scs-test-container", "GET /", "DELETE /scs-test-container"});
     for (const auto& request : cloud.s3_requests) {
         CHECK(request.endpoint == "https://swift.example:8080");
         CHECK(request.access_key == blob["access"]);
@@ -250,13 +253,14 @@ TEST_CASE("swift-s3: ABORT on errors, and the cleanup still runs", "[scs][swift-
     SECTION("the credential cannot be deleted afterwards: ABORT even though the buckets agree")
     {
         FakeCloud cloud = swift_cloud({"scs-test-container"});
-        cloud.replace("DELETE", "identity", "/v3/credentials/cred-new", 503, {{"error", {{"code", 503}, {"title", "Service Unavailable"}}}});
+        cloud.replace("DELETE", "identity", "/v3/credentials/cred-new", 503,
+                      {{"error", {{"code", 503}, {"title", "Service Unavailable"}}}});
         IaasSubject subject(cloud);
         TestLog log;
         const auto verdict = scsctl::scs::scs0123_swift_s3(subject, log);
         REQUIRE_FALSE(verdict);
-        CHECK(verdict.error().message ==
-              "could not delete EC2 credential cred-new: DELETE identity /v3/credentials/cred-new: HTTP 503 Service Unavailable");
+        CHECK(verdict.error().message == "could not delete EC2 credential cred-new: DELETE identity "
+                                         "/v3/credentials/cred-new: HTTP 503 Service Unavailable");
         CHECK(cloud.s3_buckets.empty()); // the bucket went first
     }
     SECTION("Keystone refuses the credential and quotes it: the secret stays out of the message")
@@ -266,8 +270,9 @@ TEST_CASE("swift-s3: ABORT on errors, and the cleanup still runs", "[scs][swift-
         TestLog log;
         // Keystone's validation errors may quote the request; the fake quotes nothing it
         // knows in advance, so the check is that the message carries no body at all.
-        cloud.replace("POST", "identity", "/v3/credentials", 400,
-                 {{"error", {{"code", 400}, {"title", "Bad Request"}, {"message", "Invalid input for field 'blob'"}}}});
+        cloud.replace(
+            "POST", "identity", "/v3/credentials", 400,
+            {{"error", {{"code", 400}, {"title", "Bad Request"}, {"message", "Invalid input for field 'blob'"}}}});
         const auto verdict = scsctl::scs::scs0123_swift_s3(subject, log);
         REQUIRE_FALSE(verdict);
         CHECK(verdict.error().message == "POST identity /v3/credentials: HTTP 400 Bad Request");
