@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -58,6 +59,9 @@ class FakeCloud : public openstack::CloudApi {
             }
         }
     }
+
+    /// Called with each request before it is answered (e.g. to change routes as a write would).
+    std::function<void(const openstack::ApiRequest&)> observe;
 
     std::vector<std::string> roles_list{"member", "reader"};
     std::string user_id_value = "b5c2e1d0a9f84e7d6c5b4a3f2e1d0c9b";
@@ -119,6 +123,9 @@ class FakeCloud : public openstack::CloudApi {
     core::Result<openstack::ApiResponse> send(const openstack::ApiRequest& request) override
     {
         requests.push_back(request);
+        if (observe) {
+            observe(request);
+        }
         bool listed = false;
         for (const auto& service : m_catalog) {
             listed = listed || service.type == request.service_type;

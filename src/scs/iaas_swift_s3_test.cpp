@@ -285,12 +285,23 @@ TEST_CASE("swift-s3: ABORT on errors, and the cleanup still runs", "[scs][swift-
     {
         FakeCloud cloud = swift_cloud({"scs-test-container"});
         cloud.replace("POST", "identity", "/v3/credentials", 201, {{"credential", {{"type", "ec2"}}}});
+        // Keystone stores what was posted: later lists show it (under an id the run never saw).
+        cloud.observe = [&cloud](const scsctl::openstack::ApiRequest& request) {
+            if (request.method == "POST" && request.path == "/v3/credentials") {
+                auto list = credential_list();
+                list["credentials"].push_back(credential("cred-unnamed", "ec2", k_project,
+                                                         (*request.body)["credential"]["blob"].get<std::string>()));
+                cloud.replace("GET", "identity", k_list_path, 200, list);
+                cloud.on("DELETE", "identity", "/v3/credentials/cred-unnamed", 204);
+            }
+        };
         IaasSubject subject(cloud);
         TestLog log;
         const auto verdict = scsctl::scs::scs0123_swift_s3(subject, log);
         REQUIRE_FALSE(verdict);
         CHECK(verdict.error().message == "POST identity /v3/credentials: the answer names no credential id");
-        // The second list does not show the new credential in this fake: nothing more deleted.
-        CHECK(cloud.requests_with("GET").size() == 2);
+        CHECK(paths(cloud, "DELETE") ==
+              std::vector<std::string>{"/v3/credentials/cred-leftover", "/v3/credentials/cred-unnamed"});
+        check_no_secret(cloud, log, verdict.error().message);
     }
 }
