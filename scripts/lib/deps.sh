@@ -32,11 +32,13 @@ SCSCTL_TEST_PACKAGES=(
 
 # A real OpenStack control plane for tests/support/openstack/fixture.sh (the OpenStack client
 # suite, tests/integration/openstack_client_test.sh): PostgreSQL, Keystone, Glance, Nova API,
-# Cinder API and Neutron API under uwsgi (Debian 12 ships OpenStack Zed). Their postinsts
+# Cinder API and Neutron API under uwsgi (Debian 12 ships OpenStack Zed), and the opt-in
+# Swift with s3api of tests/integration/scs_swift_s3_test.sh (swift 2.30). Their postinsts
 # would configure databases and register endpoints: preseed_openstack_debconf says no.
 SCSCTL_OPENSTACK_TEST_PACKAGES=(
     postgresql python3-psycopg2 uwsgi-core uwsgi-plugin-python3 curl jq
     keystone glance-api nova-api cinder-api neutron-server
+    swift-proxy swift-account swift-container swift-object
 )
 SCSCTL_TEST_PACKAGES+=("${SCSCTL_OPENSTACK_TEST_PACKAGES[@]}")
 

@@ -237,13 +237,15 @@ constexpr const char* k_scs_footer =
     "scs-0103, scs-0104, scs-0114, scs-0115, scs-0116, scs-0123), as the SCS reference checker\n"
     "openstack_test.py does, with a member user (a user with admin or manager aborts everything).\n"
     "\n"
-    "WRITES: the testcases only read, except two, which write as the reference does:\n"
+    "WRITES: the testcases only read, except three, which write as the reference does:\n"
     "  scs-0115-default-rules  on clouds without Neutron's default-security-group-rules API, creates a\n"
     "                          security group 'scs-test-default-sg', reads its rules and deletes it;\n"
     "  scs-0116-permissions    creates a Barbican secret 'scs-member-role-test-secret' (payload \"foo\"),\n"
-    "                          lists it and deletes it (leftovers of that name are deleted first).\n"
-    "Deselect them with --tests or testcase ids to stay read-only. scs-0123-swift-s3 is not\n"
-    "implemented: it aborts where the catalog has an object-store (it passes where there is none).\n"
+    "                          lists it and deletes it (leftovers of that name are deleted first);\n"
+    "  scs-0123-swift-s3       where the catalog has an object-store: deletes the user's EC2 credentials\n"
+    "                          owned 'TmpMandSvcTest' (leftovers), creates one (random keys), creates an\n"
+    "                          S3 bucket 'scs-test-container' when S3 lists none, and deletes both again.\n"
+    "Deselect them with --tests or testcase ids to stay read-only.\n"
     "\n"
     "Output: one 'ID: PASS|FAIL|ABORT' line per testcase, then a summary. Exit 0 when every selected\n"
     "required testcase passed, 1 otherwise, 2 on usage errors, 3 when the cloud is unreachable.\n"
@@ -257,8 +259,8 @@ void define_check(CLI::App& command, GlobalOptions& options)
     auto args = std::make_shared<CheckScsArgs>();
     CLI::App* scs = command.add_subcommand(
         "scs", "Run the SCS-compatible IaaS testcases (scope v5.1) against an OpenStack cloud; they only read, "
-               "except scs-0115-default-rules (fallback: a temporary security group) and scs-0116-permissions (a "
-               "temporary secret)");
+               "except scs-0115-default-rules (fallback: a temporary security group), scs-0116-permissions (a "
+               "temporary secret) and scs-0123-swift-s3 (a temporary EC2 credential and S3 bucket)");
     add_openstack_options(*scs, args->connect);
     scs->add_option("ids", args->ids, "Only these testcases (ids as check scs --list prints them; '-': one per line on stdin)")
         ->type_name("ID");

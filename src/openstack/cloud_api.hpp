@@ -39,6 +39,17 @@ struct ApiRequest {
     std::map<std::string, std::string> headers;   ///< e.g. "OpenStack-API-Version": "compute 2.61"
 };
 
+/// An S3 request, path-style, signed with AWS Signature Version 4 (aws_sigv4.hpp) for the
+/// service "s3". The body is empty (S3 calls of the checks send none).
+struct S3Request {
+    std::string method = "GET"; ///< GET, PUT, DELETE, HEAD
+    std::string endpoint;       ///< scheme://host[:port], no path
+    std::string path = "/";     ///< "/" (ListBuckets) or "/BUCKET"
+    std::string access_key;
+    std::string secret_key;     ///< a secret: never logged, never part of an error
+    std::string region = "us-east-1";
+};
+
 /// One catalog entry, as Keystone's token response lists it.
 struct CatalogEndpoint {
     std::string interface; ///< public, internal, admin
@@ -62,6 +73,24 @@ class CloudApi {
     /// The project the token is scoped to: id and name.
     virtual const std::string& project_id() const = 0;
     virtual const std::string& project_name() const = 0;
+    /// The id of the token's user ("" when unknown, as in fakes that do not set it).
+    virtual const std::string& user_id() const
+    {
+        static const std::string unknown;
+        return unknown;
+    }
+
+    /// The endpoint URL `send` uses for `service_type` ($(project_id)s expanded, no trailing
+    /// slash). The default takes the type's first endpoint in the catalog (fakes).
+    virtual core::Result<std::string> endpoint_url(const std::string& service_type) const
+    {
+        for (const auto& service : catalog()) {
+            if (service.type == service_type && !service.endpoints.empty()) {
+                return service.endpoints.front().url;
+            }
+        }
+        return core::fail(core::Error{core::ErrorKind::failed, "no '" + service_type + "' service in the catalog", {}});
+    }
 
     /// Sends `request` to the endpoint of `request.service_type` for the session's interface
     /// and region (a versionless or versioned endpoint URL, as the catalog has it). An HTTP
@@ -74,6 +103,16 @@ class CloudApi {
     virtual core::Result<ApiResponse> get_url(const std::string& url)
     {
         return core::fail(core::Error{core::ErrorKind::internal, "get_url is not supported here (" + url + ")", {}});
+    }
+
+    /// Sends a signed S3 request with the session's TLS settings (not its token). The
+    /// answer's `raw_body` holds the whole body (S3 answers in XML). As with `send`, an HTTP
+    /// error status is a response; errors are connection, TLS and timeout failures, and
+    /// name the endpoint only. The default says it is not supported (fakes).
+    virtual core::Result<ApiResponse> send_s3(const S3Request& request)
+    {
+        return core::fail(core::Error{core::ErrorKind::internal,
+                                      "S3 is not supported here (" + request.method + " " + request.path + ")", {}});
     }
 
     /// How long the token request took (zero when unknown).

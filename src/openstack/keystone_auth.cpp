@@ -171,6 +171,9 @@ core::Result<KeystoneToken> parse_token_response(const std::string& subject_toke
         out.project_id = string_field(token["project"], "id");
         out.project_name = string_field(token["project"], "name");
     }
+    if (token.contains("user")) {
+        out.user_id = string_field(token["user"], "id");
+    }
     if (token.contains("roles") && token["roles"].is_array()) {
         for (const auto& role : token["roles"]) {
             out.roles.push_back(string_field(role, "name"));

@@ -18,6 +18,7 @@ struct KeystoneToken {
     std::string id; ///< X-Subject-Token: a secret
     std::string project_id;
     std::string project_name;
+    std::string user_id;
     std::vector<std::string> roles;
     std::vector<CatalogService> catalog;
 };

@@ -84,19 +84,24 @@ KeystoneSession::KeystoneSession(KeystoneToken token, std::string interface, std
 {
 }
 
-core::Result<ApiResponse> KeystoneSession::send(const ApiRequest& request)
+core::Result<std::string> KeystoneSession::endpoint_url(const std::string& service_type) const
 {
-    const CatalogEndpoint* endpoint = find_endpoint(m_token.catalog, request.service_type, m_interface, m_region);
+    const CatalogEndpoint* endpoint = find_endpoint(m_token.catalog, service_type, m_interface, m_region);
     if (endpoint == nullptr) {
         return core::fail(core::Error{core::ErrorKind::failed,
-                                      "no '" + request.service_type + "' service with a " + m_interface +
-                                          " endpoint" + (m_region.empty() ? "" : " in region " + m_region) +
-                                          " in the catalog",
+                                      "no '" + service_type + "' service with a " + m_interface + " endpoint" +
+                                          (m_region.empty() ? "" : " in region " + m_region) + " in the catalog",
                                       {}});
     }
+    return without_trailing_slash(expand_endpoint_url(endpoint->url, m_token.project_id));
+}
+
+core::Result<ApiResponse> KeystoneSession::send(const ApiRequest& request)
+{
+    const std::string base = SCSCTL_TRY(endpoint_url(request.service_type));
     HttpRequest http;
     http.method = request.method;
-    http.url = without_trailing_slash(expand_endpoint_url(endpoint->url, m_token.project_id)) + request.path;
+    http.url = base + request.path;
     http.headers = request.headers;
     http.headers["X-Auth-Token"] = m_token.id;
     http.headers.try_emplace("Accept", "application/json");

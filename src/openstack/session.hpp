@@ -28,8 +28,12 @@ class KeystoneSession final : public CloudApi {
     const std::vector<std::string>& roles() const override { return m_token.roles; }
     const std::string& project_id() const override { return m_token.project_id; }
     const std::string& project_name() const override { return m_token.project_name; }
+    const std::string& user_id() const override { return m_token.user_id; }
+    core::Result<std::string> endpoint_url(const std::string& service_type) const override;
     core::Result<ApiResponse> send(const ApiRequest& request) override;
     core::Result<ApiResponse> get_url(const std::string& url) override;
+    /// In session_s3.cpp.
+    core::Result<ApiResponse> send_s3(const S3Request& request) override;
     std::chrono::milliseconds auth_latency() const override { return m_auth_latency; }
 
   private:

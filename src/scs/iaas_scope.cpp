@@ -148,7 +148,7 @@ void add_service_testcases(std::vector<TestcaseSpec>& list)
     }
     list.push_back({"scs-0123-storage-apis", "scs-0123-v1", true, false,
                     [](IaasSubject& s, TestLog& l) { return scs0123_service_presence(s, l, k_storage_types); }});
-    list.push_back({"scs-0123-swift-s3", "scs-0123-v1", true, false, scs0123_swift_s3});
+    list.push_back({"scs-0123-swift-s3", "scs-0123-v1", true, true, scs0123_swift_s3});
 }
 
 ScopeVersion make_v5_1()

@@ -225,9 +225,8 @@ TEST_CASE("scs-0123: services in the catalog", "[scs-check]")
     CHECK_FALSE(*scsctl::scs::scs0123_service_presence(subject, log, balancer));
     CHECK(has_line(log, "No service of type(s) load-balancer found."));
     CHECK(*scsctl::scs::scs0123_swift_s3(subject, log)); // no object-store: nothing to test
-    FakeCloud swift({"object-store"});
-    IaasSubject with_swift(swift);
-    CHECK_FALSE(scsctl::scs::scs0123_swift_s3(with_swift, log)); // not implemented: ABORT
+    CHECK(has_line(log, "skipping scs-0123-swift-s3 because object-store not present"));
+    CHECK(cloud.requests.empty());
 }
 
 TEST_CASE("the v5.1 table, the preflight and the runner", "[scs-check]")

@@ -44,8 +44,9 @@ run check scs --list
 same "--list exits 0" "$rc" 0
 same "v5.1 has 72 testcases" "$(wc -l <<<"$out")" 72
 same "...50 of them required" "$(grep -c ' required' <<<"$out")" 50
-same "...two of them write" "$(grep -c ', writes$' <<<"$out" | tr -d ' ')" 2
+same "...three of them write" "$(grep -c ', writes$' <<<"$out" | tr -d ' ')" 3
 check "scs-0116-permissions writes" grep -q '^scs-0116-permissions .*required, writes$' <<<"$out"
+check "scs-0123-swift-s3 writes" grep -q '^scs-0123-swift-s3 .*required, writes$' <<<"$out"
 check "scs-0114 is recommended in v5.1" grep -q '^scs-0114-syntax-check .*recommended$' <<<"$out"
 run check scs --list --output json
 same "--list --output json exits 0" "$rc" 0
@@ -59,7 +60,7 @@ run check scs --list --tests 'flavor'
 same "--tests is anchored at the start (re.match)" "$rc" 2
 same "...and says the selection is empty" "$err" \
     "scsctl: error: check scs: the selection matches no testcase of v5.1 (see check scs --list)"
-run check scs --list --tests '(?!scs-011[56])'
+run check scs --list --tests '(?!scs-011[56]|scs-0123-swift-s3)'
 same "a negative lookahead deselects the writing testcases" "$(grep -c writes <<<"$out")" 0
 run check scs --list scs-0115-default-rules scs-0100-syntax-check
 same "ids select, in scope order" "$(cut -d' ' -f1 <<<"$out" | tr '\n' ' ')" \

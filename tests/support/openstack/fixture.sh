@@ -5,6 +5,11 @@
 # ports, stopped by pid. Source it, then:
 #   os_fixture_start DIR   # DIR/clouds.yaml (clouds admin, member), DIR/env (ports, names)
 #   os_fixture_stop DIR    # TERM (5 s) then KILL every recorded pid, PostgreSQL last
+# Opt-ins, read by os_fixture_start and os_fixture_packages_missing:
+#   OS_FIXTURE_APIS="glance nova cinder neutron"  the API services besides Keystone (the
+#                  default; "" for Keystone alone, which saves most of the start time)
+#   OS_FIXTURE_SWIFT=1   also Swift with s3api (swift.sh beside this file), in the catalog as
+#                  object-store http://127.0.0.1:OS_SWIFT_PORT/v1/AUTH_%(project_id)s
 # Call os_fixture_stop from an EXIT trap. Needs root (PostgreSQL runs as user postgres)
 # and the Debian packages of scripts/lib/deps.sh (SCSCTL_OPENSTACK_TEST_PACKAGES).
 # Seeding helpers (REST through curl, no `openstack` CLI): see rest.sh beside this file.
@@ -12,18 +17,28 @@
 OS_FIXTURE_LIB=$(dirname "${BASH_SOURCE[0]}")
 # shellcheck source=rest.sh
 . "$OS_FIXTURE_LIB/rest.sh"
+# shellcheck source=swift.sh
+. "$OS_FIXTURE_LIB/swift.sh"
 
 OS_FIXTURE_ADMIN_PASSWORD=fixture-admin-pw
 OS_FIXTURE_MEMBER_PASSWORD=fixture-member-pw
 OS_FIXTURE_SERVICE_PASSWORD=fixture-service-pw
 
+# _os_apis: the API services to start (OS_FIXTURE_APIS, default all four).
+_os_apis() { echo "${OS_FIXTURE_APIS-glance nova cinder neutron}"; }
+_os_wants() { case " $(_os_apis) " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
+
 os_fixture_packages_missing() {
-    local tool
-    for tool in /usr/lib/postgresql/15/bin/initdb /usr/bin/keystone-manage /usr/bin/glance-api /usr/bin/nova-api-wsgi \
-        /usr/bin/cinder-wsgi /usr/bin/neutron-api /usr/bin/uwsgi_python3 /usr/bin/curl /usr/bin/jq; do
+    local tool tools=(/usr/lib/postgresql/15/bin/initdb /usr/bin/keystone-manage /usr/bin/uwsgi_python3 /usr/bin/curl /usr/bin/jq)
+    _os_wants glance && tools+=(/usr/bin/glance-api)
+    _os_wants nova && tools+=(/usr/bin/nova-api-wsgi)
+    _os_wants cinder && tools+=(/usr/bin/cinder-wsgi)
+    _os_wants neutron && tools+=(/usr/bin/neutron-api)
+    for tool in "${tools[@]}"; do
         [ -x "$tool" ] || { echo "$tool"; return 0; }
     done
     /usr/bin/python3 -c 'import psycopg2' 2>/dev/null || { echo python3-psycopg2; return 0; }
+    [ "${OS_FIXTURE_SWIFT:-0}" = 1 ] && os_swift_packages_missing && return 0
     return 1
 }
 
@@ -159,8 +174,13 @@ _os_register() {
     service=$(os_rest_create_project "$OS_AUTH_URL" "$tok" service) || return 1
     admin_role=$(os_rest_role_id "$OS_AUTH_URL" "$tok" admin) || return 1
     member_role=$(os_rest_role_id "$OS_AUTH_URL" "$tok" member) || return 1
-    for svc in glance:image:$OS_GLANCE_PORT: nova:compute:$OS_NOVA_PORT:/v2.1 \
-        cinder:volumev3:$OS_CINDER_PORT:'/v3/$(project_id)s' neutron:network:$OS_NEUTRON_PORT:; do
+    local services=()
+    _os_wants glance && services+=(glance:image:$OS_GLANCE_PORT:)
+    _os_wants nova && services+=(nova:compute:$OS_NOVA_PORT:/v2.1)
+    _os_wants cinder && services+=(cinder:volumev3:$OS_CINDER_PORT:'/v3/$(project_id)s')
+    _os_wants neutron && services+=(neutron:network:$OS_NEUTRON_PORT:)
+    [ "${OS_FIXTURE_SWIFT:-0}" = 1 ] && services+=(swift:object-store:$OS_SWIFT_PORT:'/v1/AUTH_%(project_id)s')
+    for svc in "${services[@]}"; do
         IFS=: read -r name type port path <<<"$svc"
         local user
         user=$(os_rest_create_user "$OS_AUTH_URL" "$tok" "$name" "$OS_FIXTURE_SERVICE_PASSWORD") || return 1
@@ -200,7 +220,7 @@ EOF
     chmod 600 "$d/clouds.yaml"
     printf '%s\n' "OS_FIXTURE_DIR=$d" "OS_PG_PORT=$OS_PG_PORT" "OS_KEYSTONE_PORT=$OS_KEYSTONE_PORT" \
         "OS_GLANCE_PORT=$OS_GLANCE_PORT" "OS_NOVA_PORT=$OS_NOVA_PORT" "OS_CINDER_PORT=$OS_CINDER_PORT" \
-        "OS_NEUTRON_PORT=$OS_NEUTRON_PORT" "OS_AUTH_URL=$OS_AUTH_URL" "OS_MEMBER_PROJECT_ID=$OS_MEMBER_PROJECT_ID" \
+        "OS_NEUTRON_PORT=$OS_NEUTRON_PORT" "OS_SWIFT_PORT=${OS_SWIFT_PORT:-}" "OS_AUTH_URL=$OS_AUTH_URL" "OS_MEMBER_PROJECT_ID=$OS_MEMBER_PROJECT_ID" \
         "OS_FIXTURE_ADMIN_PASSWORD=$OS_FIXTURE_ADMIN_PASSWORD" "OS_FIXTURE_MEMBER_PASSWORD=$OS_FIXTURE_MEMBER_PASSWORD" \
         >"$d/env"
 }
@@ -229,31 +249,43 @@ _os_fixture_start() {
     fi
     OS_PG_PORT=$(_os_free_port) OS_KEYSTONE_PORT=$(_os_free_port) OS_GLANCE_PORT=$(_os_free_port)
     OS_NOVA_PORT=$(_os_free_port) OS_CINDER_PORT=$(_os_free_port) OS_NEUTRON_PORT=$(_os_free_port)
+    OS_SWIFT_PORT=
+    [ "${OS_FIXTURE_SWIFT:-0}" = 1 ] && OS_SWIFT_PORT=$(_os_free_port)
     OS_AUTH_URL=http://127.0.0.1:$OS_KEYSTONE_PORT/v3
     _os_postgres || { echo "os_fixture: PostgreSQL did not start (see $OS_FIXTURE_DIR/log)" >&2; return 1; }
     # The schema migrations are independent: run them side by side with Keystone's.
     local jobs=() job status=0
     _os_keystone_setup & jobs+=($!)
-    _os_glance_setup & jobs+=($!)
-    _os_nova_setup & jobs+=($!)
-    _os_cinder_setup & jobs+=($!)
-    _os_neutron_setup & jobs+=($!)
+    _os_wants glance && { _os_glance_setup & jobs+=($!); }
+    _os_wants nova && { _os_nova_setup & jobs+=($!); }
+    _os_wants cinder && { _os_cinder_setup & jobs+=($!); }
+    _os_wants neutron && { _os_neutron_setup & jobs+=($!); }
+    if [ "${OS_FIXTURE_SWIFT:-0}" = 1 ]; then
+        # In this shell: it sets the storage servers' ports.
+        _os_swift_setup || { echo "os_fixture: Swift rings did not build (see $OS_FIXTURE_DIR/log)" >&2; status=1; }
+    fi
     for job in "${jobs[@]}"; do wait "$job" || status=1; done
     [ $status -eq 0 ] || { echo "os_fixture: a database migration failed (see $OS_FIXTURE_DIR/log)" >&2; return 1; }
     # Keystone's uwsgi was started (and its pid recorded) by the migration job above.
     _os_wait_http "${OS_AUTH_URL}" 90 || return 1
     _os_register || { echo "os_fixture: Keystone registrations failed" >&2; return 1; }
     local d=$OS_FIXTURE_DIR
-    glance-api --config-file "$d/glance/glance-api.conf" >>"$d/glance/glance-api.out" 2>&1 &
-    _os_record "$d" glance $!
-    _os_uwsgi "$d/nova" nova "$OS_NOVA_PORT" /usr/bin/nova-api-wsgi --env "OS_NOVA_CONFIG_DIR=$d/nova"
-    _os_uwsgi "$d/cinder" cinder "$OS_CINDER_PORT" /usr/bin/cinder-wsgi --pyargv "--config-file $d/cinder/cinder.conf"
-    _os_uwsgi "$d/neutron" neutron "$OS_NEUTRON_PORT" /usr/bin/neutron-api --env "OS_NEUTRON_CONFIG_DIR=$d/neutron" \
-        --env "OS_NEUTRON_CONFIG_FILES=neutron.conf;ml2_conf.ini"
-    _os_wait_http "http://127.0.0.1:$OS_GLANCE_PORT/" 90 || return 1
-    _os_wait_http "http://127.0.0.1:$OS_NOVA_PORT/" 90 || return 1
-    _os_wait_http "http://127.0.0.1:$OS_CINDER_PORT/" 90 || return 1
-    _os_wait_http "http://127.0.0.1:$OS_NEUTRON_PORT/" 90 || return 1
+    if _os_wants glance; then
+        glance-api --config-file "$d/glance/glance-api.conf" >>"$d/glance/glance-api.out" 2>&1 &
+        _os_record "$d" glance $!
+    fi
+    _os_wants nova && _os_uwsgi "$d/nova" nova "$OS_NOVA_PORT" /usr/bin/nova-api-wsgi --env "OS_NOVA_CONFIG_DIR=$d/nova"
+    _os_wants cinder &&
+        _os_uwsgi "$d/cinder" cinder "$OS_CINDER_PORT" /usr/bin/cinder-wsgi --pyargv "--config-file $d/cinder/cinder.conf"
+    _os_wants neutron && _os_uwsgi "$d/neutron" neutron "$OS_NEUTRON_PORT" /usr/bin/neutron-api \
+        --env "OS_NEUTRON_CONFIG_DIR=$d/neutron" --env "OS_NEUTRON_CONFIG_FILES=neutron.conf;ml2_conf.ini"
+    if [ "${OS_FIXTURE_SWIFT:-0}" = 1 ]; then
+        _os_swift_start || { echo "os_fixture: Swift did not start (see $d/swift/*.log)" >&2; return 1; }
+    fi
+    if _os_wants glance; then _os_wait_http "http://127.0.0.1:$OS_GLANCE_PORT/" 90 || return 1; fi
+    if _os_wants nova; then _os_wait_http "http://127.0.0.1:$OS_NOVA_PORT/" 90 || return 1; fi
+    if _os_wants cinder; then _os_wait_http "http://127.0.0.1:$OS_CINDER_PORT/" 90 || return 1; fi
+    if _os_wants neutron; then _os_wait_http "http://127.0.0.1:$OS_NEUTRON_PORT/" 90 || return 1; fi
     _os_write_outputs
 }
 

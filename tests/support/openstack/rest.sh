@@ -34,7 +34,8 @@ _os_specs() {
     echo "$json"
 }
 
-# os_rest_url SERVICE: the fixture's base URL of image, compute, volumev3, network.
+# os_rest_url SERVICE: the fixture's base URL of identity, image, compute, volumev3, network,
+# object-store.
 os_rest_url() {
     case $1 in
     identity) echo "http://127.0.0.1:$OS_KEYSTONE_PORT/v3" ;;
@@ -42,6 +43,7 @@ os_rest_url() {
     compute) echo "http://127.0.0.1:$OS_NOVA_PORT/v2.1" ;;
     volumev3) echo "http://127.0.0.1:$OS_CINDER_PORT/v3" ;;
     network) echo "http://127.0.0.1:$OS_NEUTRON_PORT/v2.0" ;;
+    object-store) echo "http://127.0.0.1:$OS_SWIFT_PORT/v1" ;; # + /AUTH_<project id>
     *) echo "os_rest_url: unknown service $1" >&2; return 1 ;;
     esac
 }
