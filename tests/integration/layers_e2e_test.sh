@@ -26,50 +26,9 @@
 # usage: tests/integration/layers_e2e_test.sh SCSCTL_BINARY
 # Needs root (exit 77 otherwise). The full base image is built once into the lab cache
 # (/var/cache/scsctl/lab, ~7 min the first time on 2 cores) and reused.
-set -uo pipefail
-scsctl=$(realpath "$1")
-here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-cd "$here/../.." || exit 1
-if [ "$(id -u)" -ne 0 ]; then
-    echo "layers_e2e_test: skipped: needs root (scsctl lab)"
-    exit 77
-fi
-export PATH=/usr/sbin:/usr/bin:/sbin:/bin
-work=$(mktemp -d /tmp/scsctl-e2e.XXXXXX)
-lab=$work/lab
-cleanup() {
-    "$scsctl" lab down --dir "$lab" >/dev/null 2>&1
-    rm -rf "$work"
-}
-trap cleanup EXIT
-
-passed=0
-failed=0
-check() {
-    local name=$1
-    shift
-    if "$@"; then
-        passed=$((passed + 1))
-    else
-        failed=$((failed + 1))
-        echo "FAIL: $name" >&2
-    fi
-}
-# run NAME ARGS...: scsctl ARGS, stdout to $work/NAME.out, stderr to $work/NAME.err, rc in $rc
-run() {
-    local name=$1
-    shift
-    local started=$SECONDS
-    "$scsctl" "$@" >"$work/$name.out" 2>"$work/$name.err"
-    rc=$?
-    echo "layers_e2e_test: $name: exit $rc in $((SECONDS - started)) s" >&2
-    [ "$rc" -eq 0 ] || tail -n 20 "$work/$name.err" >&2
-}
-recap_changed() { tail -n 1 "$work/$1.out" | jq '[.hosts[].changed] | add'; }
-recap_failed() { tail -n 1 "$work/$1.out" | jq '[.hosts[] | .failed + .unreachable] | add'; }
-
-export SCSCTL_VAULT_PASSWORD_FILE=$work/vault-password
-(umask 077 && head -c 32 /dev/urandom | base64 >"$SCSCTL_VAULT_PASSWORD_FILE")
+suite=layers_e2e_test
+# shellcheck source=tests/integration/lib/lab_suite.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/lab_suite.sh"
 
 run lab-up lab up --dir "$lab" --hosts 3 --disks 1 --disk-size 6G
 check "lab up exits 0" [ "$rc" -eq 0 ]

@@ -16,43 +16,9 @@
 #   destroy ovn                                        databases and cluster options gone
 #   lab down                                           nothing left
 # usage: tests/integration/ovn_cluster_test.sh SCSCTL_BINARY. Needs root (exit 77 otherwise).
-set -uo pipefail
-scsctl=$(realpath "$1")
-here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-cd "$here/../.." || exit 1
-if [ "$(id -u)" -ne 0 ]; then
-    echo "ovn_cluster_test: skipped: needs root (scsctl lab)"
-    exit 77
-fi
-export PATH=/usr/sbin:/usr/bin:/sbin:/bin
-work=$(mktemp -d /tmp/scsctl-ovnraft.XXXXXX)
-lab=$work/lab
-cleanup() {
-    "$scsctl" lab down --dir "$lab" >/dev/null 2>&1
-    rm -rf "$work"
-}
-trap cleanup EXIT
-
-passed=0
-failed=0
-check() {
-    local name=$1
-    shift
-    if "$@"; then
-        passed=$((passed + 1))
-    else
-        failed=$((failed + 1))
-        echo "FAIL: $name" >&2
-    fi
-}
-run() { # NAME ARGS...: scsctl ARGS, stdout to $work/NAME.out, stderr to $work/NAME.err, rc in $rc
-    local name=$1
-    shift
-    local started=$SECONDS
-    "$scsctl" "$@" >"$work/$name.out" 2>"$work/$name.err"
-    rc=$?
-    echo "ovn_cluster_test: $name: exit $rc in $((SECONDS - started)) s" >&2
-}
+suite=ovn_cluster_test
+# shellcheck source=tests/integration/lib/lab_suite.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/lab_suite.sh"
 # on NAME HOSTS COMMAND: runs COMMAND on HOSTS; "host stdout" lines (sorted) on stdout.
 on() {
     run "$1" exec -i "$cluster" "${state[@]}" "$2" --output json -- "$3"
@@ -61,10 +27,6 @@ on() {
 health_of() { # NAME CHECK → "host:status" words, sorted
     jq -r --arg c "$2" '[.layers[].results[] | select(.check == $c) | "\(.host):\(.status)"] | sort | join(" ")' "$work/$1.out"
 }
-recap_changed() { tail -n 1 "$work/$1.out" | jq '[.hosts[].changed] | add'; }
-
-export SCSCTL_VAULT_PASSWORD_FILE=$work/vault-password
-(umask 077 && head -c 32 /dev/urandom | base64 >"$SCSCTL_VAULT_PASSWORD_FILE")
 run lab-up lab up --dir "$lab" --hosts 3
 check "lab up exits 0" [ "$rc" -eq 0 ]
 single=$lab/inventory.yml
