@@ -5,7 +5,8 @@
 #                                                      RAFT cluster (the switch survives),
 #                                                      every chassis gets all three remotes
 #   health                                             ovn-raft and ovn-chassis pass everywhere
-#   deploy again                                       changed=0
+#   deploy again                                       changed=0; drift finds nothing,
+#                                                      then lab2's edited cluster options
 #   the leader's databases stopped                     health fails there only; the others
 #                                                      elect a leader, take writes, and
 #                                                      ovn-northd carries them to the SB
@@ -63,6 +64,12 @@ check "ovn-chassis passes on every central" [ "$(health_of health1 ovn-chassis)"
 run deploy-again deploy -i "$cluster" "${state[@]}" --layers ovn --output json
 check "a second deploy exits 0" [ "$rc" -eq 0 ]
 check "a second deploy changes nothing" [ "$(recap_changed deploy-again)" -eq 0 ]
+run drift-none drift -i "$cluster" "${state[@]}" --layers ovn
+check "drift finds nothing after the deploy" [ "$rc" -eq 0 ]
+on tamper lab2 "sed -i 's/--db-nb-addr=/--db-nb-addr=0.0.0.0 --x=/' /etc/default/ovn-central" >/dev/null
+run drift-one drift -i "$cluster" "${state[@]}" --layers ovn
+check "drift finds lab2's edited cluster options (exit 1)" [ "$rc" -eq 1 ]
+check "…naming lab2 and the file" bash -c "grep -q 'lab2: drifted' '$work/drift-one.out' && grep -q '/etc/default/ovn-central' '$work/drift-one.out' && ! grep -qE 'lab[13]: drifted' '$work/drift-one.out'"
 
 # The northbound leader fails: the other two elect one and keep working.
 leader=$(on roles ovn_central 'ovs-appctl -t /var/run/ovn/ovnnb_db.ctl cluster/status OVN_Northbound | sed -n "s/^Role: //p"' |
