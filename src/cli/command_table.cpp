@@ -18,6 +18,8 @@ constexpr CommandSpec k_commands[] = {
     {"upgrade", "Rolling upgrade or restart of one layer, batch by batch, gated on health (--to V | --restart, --resume)",
      define_upgrade},
     {"destroy", "Remove one layer and its data from its hosts (--yes-i-really-mean-it)", define_destroy},
+    {"restore", "Put back one layer's state from an upgrade's backup (--from DIR --yes-i-really-mean-it)",
+     define_restore},
     {"status", "Per layer and host: the deployed version, the last deploy run and its result", define_status},
     {"drift", "Check the deployed layers (check mode, diff): what differs per host since the last deploy", define_drift},
     {"health", "Run every layer's health checks on its hosts; exit 0 only when all pass", define_health},

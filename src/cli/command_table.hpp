@@ -39,6 +39,7 @@ void define_plan(CLI::App& command, GlobalOptions& options);
 void define_deploy(CLI::App& command, GlobalOptions& options);
 void define_upgrade(CLI::App& command, GlobalOptions& options);
 void define_destroy(CLI::App& command, GlobalOptions& options);
+void define_restore(CLI::App& command, GlobalOptions& options);
 void define_status(CLI::App& command, GlobalOptions& options);
 void define_drift(CLI::App& command, GlobalOptions& options);
 void define_scs(CLI::App& command, GlobalOptions& options);

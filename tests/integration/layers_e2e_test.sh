@@ -18,6 +18,8 @@
 #   upgrade ovn --to V+scsctl1          Debian's OVN packages rebuilt with a higher version
 #                                       in a local apt repository; installed everywhere,
 #                                       NB/SB backup taken, health passes
+#   restore ovn, restore kvm            from the upgrades' backups: a switch and a libvirt
+#                                       network made later are gone
 #   destroy ovn                         status says destroyed, its health check fails
 #   destroy ceph                        the OSD disks carry no signature, the file is gone
 #   secrets                             the Ceph keys appear in no output or journal
@@ -155,6 +157,35 @@ run ovn-central-version exec -i "$inventory" "${state[@]}" "$central" --output j
 check "the central too" [ "$(head -n 1 "$work/ovn-central-version.out" | jq -r .stdout)" = "$to" ]
 run health3 health -i "$inventory" --layers kvm,ceph,ovn --output json
 check "every layer is healthy after the upgrade" [ "$rc" -eq 0 ]
+
+# restore: the OVN backup of the upgrade (a standalone central) and a KVM backup taken by
+# a rolling libvirtd restart put back what was there before; later changes are gone.
+command_out() { jq -r 'select(.event == "command_result") | "\(.host) \(.stdout | rtrimstr("\n"))"' "$work/$1.out" | sort | tr '\n' ' '; }
+run late-switch exec -i "$inventory" "${state[@]}" "$central" -- ovn-nbctl ls-add scsctl-late
+ovn_backup=$(find "$work/backups/ovn" -mindepth 1 -maxdepth 1 -type d | head -n 1)
+run restore-ovn restore ovn -i "$inventory" "${state[@]}" --from "$ovn_backup" --yes-i-really-mean-it
+check "restore ovn exits 0" [ "$rc" -eq 0 ]
+run switches exec -i "$inventory" "${state[@]}" "$central" --output json -- 'ovn-nbctl ls-list | grep -c scsctl-late'
+check "the switch made after the backup is gone" [ "$(command_out switches)" = "lab1 0 " ]
+run kvm-restart upgrade kvm -i "$inventory" "${state[@]}" --restart --serial 3 --backup-dir "$work/backups" --output json
+check "a rolling libvirtd restart exits 0 (and backs up /etc/libvirt)" [ "$rc" -eq 0 ]
+printf '%s\n' '<network><name>scsctl-late</name><bridge name="scsctllate0"/></network>' >"$work/late-net.xml"
+cat >"$work/late-net.yml" <<YML
+- hosts: kvm
+  gather_facts: false
+  tasks:
+    - copy: {src: "$work/late-net.xml", dest: /root/late-net.xml}
+    - command: virsh --connect qemu:///system net-define /root/late-net.xml
+YML
+run net-file run -i "$inventory" "${state[@]}" "$work/late-net.yml"
+check "a libvirt network was defined after the backup" [ "$rc" -eq 0 ]
+kvm_backup=$(find "$work/backups/kvm" -mindepth 1 -maxdepth 1 -type d | head -n 1)
+run restore-kvm restore kvm -i "$inventory" "${state[@]}" --from "$kvm_backup" --yes-i-really-mean-it
+check "restore kvm exits 0" [ "$rc" -eq 0 ]
+run nets exec -i "$inventory" "${state[@]}" kvm --output json -- \
+    'echo $(virsh --connect qemu:///system net-list --all --name | grep -c scsctl-late),$(ls /etc/libvirt.before-restore/qemu/networks | grep -c scsctl-late)'
+check "the network is gone from every host, kept in the configuration set aside" \
+    [ "$(command_out nets)" = "lab1 0,1 lab2 0,1 lab3 0,1 " ]
 
 run destroy destroy ovn -i "$inventory" "${state[@]}" --yes-i-really-mean-it
 check "destroy ovn exits 0" [ "$rc" -eq 0 ]

@@ -14,6 +14,9 @@
 #   upgrade ovn --restart --serial 1                   every central restarted one by one,
 #                                                      the health gate (ovn-raft 3 of 3)
 #                                                      between them; backups of both databases
+#   restore ovn --from the restart's backup            refused without the flag or a directory;
+#                                                      then a switch made after the backup is
+#                                                      gone on every member, health passes
 #   destroy ovn                                        databases and cluster options gone
 #   lab down                                           nothing left
 # usage: tests/integration/ovn_cluster_test.sh SCSCTL_BINARY. Needs root (exit 77 otherwise).
@@ -111,6 +114,25 @@ run health3 health -i "$cluster" --layers ovn --output json
 check "health passes after the restart" [ "$rc" -eq 0 ]
 check "ovn-raft passes on every central again" [ "$(health_of health3 ovn-raft)" = "lab1:pass lab2:pass lab3:pass" ]
 check "both switches are there" [ "$(on switches2 lab3 'ovn-nbctl --no-leader-only ls-list | grep -c scsctl-sw')" = "lab3 2" ]
+
+# restore: the backup the restart took becomes the cluster's state again.
+backup=$(find "$work/backups/ovn" -mindepth 1 -maxdepth 1 -type d | head -n 1)
+run late-switch exec -i "$cluster" "${state[@]}" lab1 -- ovn-nbctl --timeout=20 --db="$nb_remote" ls-add scsctl-late
+run restore-refused restore ovn -i "$cluster" "${state[@]}" --from "$backup"
+check "restore without --yes-i-really-mean-it is exit 2" [ "$rc" -eq 2 ]
+run restore-nodir restore ovn -i "$cluster" "${state[@]}" --from "$work/no-such-backup" --yes-i-really-mean-it
+check "restore from a missing directory is exit 2, naming it" \
+    bash -c "[ $rc -eq 2 ] && grep -q 'no-such-backup: not a directory' '$work/restore-nodir.err'"
+check "the refusals changed nothing" [ "$(on late1 lab2 'ovn-nbctl --no-leader-only ls-list | grep -c scsctl-late')" = "lab2 1" ]
+run restore restore ovn -i "$cluster" "${state[@]}" --from "$backup" --yes-i-really-mean-it
+check "restore ovn exits 0 ($backup)" [ "$rc" -eq 0 ]
+check "restore says the health gate passed" grep -q 'restored from .*; health gate passed' "$work/restore.err"
+check "every member has the backup's switches and not the later one" [ "$(on restored ovn_central \
+    'echo $(ovn-nbctl --no-leader-only ls-list | grep -o "scsctl-[a-z0-9]*" | sort)' | tr '\n' ' ')" = \
+    "lab1 scsctl-sw0 scsctl-sw1 lab2 scsctl-sw0 scsctl-sw1 lab3 scsctl-sw0 scsctl-sw1 " ]
+run health4 health -i "$cluster" --layers ovn --output json
+check "after the restore ovn-raft and ovn-chassis pass everywhere" \
+    [ "$(health_of health4 ovn-raft) / $(health_of health4 ovn-chassis)" = "lab1:pass lab2:pass lab3:pass / lab1:pass lab2:pass lab3:pass" ]
 
 run destroy destroy ovn -i "$cluster" "${state[@]}" --yes-i-really-mean-it
 check "destroy ovn exits 0" [ "$rc" -eq 0 ]
