@@ -22,21 +22,9 @@ if missing=$(os_fixture_packages_missing); then
     echo "openstack_client_test: SKIPPED: $missing is missing (scripts/lib/deps.sh: SCSCTL_OPENSTACK_TEST_PACKAGES)"
     exit 77
 fi
-passed=0
-failed=0
-work=$(mktemp -d /tmp/scsctl-openstack-XXXXXX)
-chmod 755 "$work"
-cleanup() {
-    os_fixture_stop "$work/fixture"
-    rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-ok() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); echo "FAIL: $*" >&2; }
-check() { local name=$1; shift; if "$@"; then ok; else fail "$name"; fi; }
-jqe() { jq -e "$@" >/dev/null; }
+suite=openstack_client_test
+# shellcheck source=tests/integration/lib/openstack_suite.sh
+source "$here/lib/openstack_suite.sh"
 
 started=$(date +%s.%N)
 if ! os_fixture_start "$work/fixture"; then

@@ -34,21 +34,9 @@ for tool in xmllint python3; do
     command -v $tool >/dev/null || { echo "scs_check_real_test: $tool is missing" >&2; exit 1; }
 done
 python3 -c 'import jsonschema' 2>/dev/null || { echo "scs_check_real_test: python3-jsonschema is missing" >&2; exit 1; }
-passed=0
-failed=0
-work=$(mktemp -d /tmp/scsctl-scsreal-XXXXXX)
-chmod 755 "$work"
-cleanup() {
-    os_fixture_stop "$work/fixture"
-    rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-ok() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); echo "FAIL: $*" >&2; }
-check() { local name=$1; shift; if "$@"; then ok; else fail "$name"; fi; }
-jqe() { jq -e "$@" >/dev/null; }
+suite=scs_check_real_test
+# shellcheck source=tests/integration/lib/openstack_suite.sh
+source "$here/lib/openstack_suite.sh"
 valid_junit() { xmllint --noout --schema "$root/tests/schemas/junit.xsd" "$1" 2>"$work/xmllint.err" || { cat "$work/xmllint.err" >&2; return 1; }; }
 valid_json() {
     python3 - "$root/tests/schemas/scs-check.schema.json" "$1" <<'PY'

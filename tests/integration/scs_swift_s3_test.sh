@@ -28,21 +28,9 @@ if missing=$(os_fixture_packages_missing); then
     exit 77
 fi
 command -v xmllint >/dev/null || { echo "scs_swift_s3_test: xmllint is missing" >&2; exit 1; }
-passed=0
-failed=0
-work=$(mktemp -d /tmp/scsctl-swifts3-XXXXXX)
-chmod 755 "$work"
-cleanup() {
-    os_fixture_stop "$work/fixture"
-    rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-ok() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); echo "FAIL: $*" >&2; }
-check() { local name=$1; shift; if "$@"; then ok; else fail "$name"; fi; }
-jqe() { jq -e "$@" >/dev/null; }
+suite=scs_swift_s3_test
+# shellcheck source=tests/integration/lib/openstack_suite.sh
+source "$here/lib/openstack_suite.sh"
 
 started=$(date +%s)
 if ! os_fixture_start "$work/fixture"; then
