@@ -26,9 +26,11 @@ if [[ ! -x /usr/sbin/sshd || ! -x /usr/bin/sudo || $(id -u) != 0 ]]; then
 fi
 # shellcheck source=tests/integration/lib/checks.sh
 source "$root/tests/integration/lib/checks.sh"
+# shellcheck source=tests/integration/lib/sshd.sh
+source "$root/tests/integration/lib/sshd.sh"
+sshd_extra_users=scsctl-sudo
 chmod 711 "$work" # the sudo users read the authorized keys file below it
 
-sshd_pid=""
 http_pid=""
 stop_pid() {
     local pid=$1
@@ -44,7 +46,7 @@ release_disks() { # unmounts and detaches what the raw disk checks attached (fil
     losetup --list --noheadings --output NAME,BACK-FILE 2>/dev/null | awk -v w="$work/" 'index($2, w) == 1 {print $1}' |
         while read -r loop; do losetup --detach "$loop"; done
 }
-trap 'stop_pid "$sshd_pid"; stop_pid "$http_pid"; stop_pid "$own_pid"; release_disks; rm -rf "$work"' EXIT
+trap 'sshd_stop; stop_pid "$http_pid"; stop_pid "$own_pid"; release_disks; rm -rf "$work"' EXIT
 trap 'exit 130' INT TERM
 
 export HOME="$work" XDG_CONFIG_HOME="$work/xdg" NO_COLOR=1
@@ -90,14 +92,8 @@ fi
 wrong_password="not-${become_password}-either"
 
 # ---------------------------------------------------------------------------------------
-# sshd on a free port (retried on a collision), as tests/support/sshd_fixture.cpp does.
-ssh-keygen -q -t ed25519 -N '' -C preflight-host -f "$work/host_ed25519_key"
-ssh-keygen -q -t ed25519 -N '' -C preflight-client -f "$work/id_ed25519"
-cp "$work/id_ed25519.pub" "$work/authorized_keys"
-chmod 644 "$work/authorized_keys"
-free_port() {
-    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
+# sshd from lib/sshd.sh (it lets the sudo user in too); the helper servers below wait
+# until their port answers.
 wait_for_port() { # PORT PID: until something accepts on 127.0.0.1:PORT, while PID lives
     for _ in $(seq 200); do
         kill -0 "$2" 2>/dev/null || return 1
@@ -107,52 +103,20 @@ wait_for_port() { # PORT PID: until something accepts on 127.0.0.1:PORT, while P
     done
     return 1
 }
-start_sshd() {
-    for _ in $(seq 20); do
-        port=$(free_port)
-        cat >"$work/sshd_config" <<EOC
-Port $port
-ListenAddress 127.0.0.1
-HostKey $work/host_ed25519_key
-AuthorizedKeysFile $work/authorized_keys
-PidFile none
-LogLevel ERROR
-AllowUsers scsctl-t@127.0.0.0/8 scsctl-sudo@127.0.0.0/8
-PermitRootLogin prohibit-password
-PubkeyAuthentication yes
-PasswordAuthentication no
-KbdInteractiveAuthentication no
-UsePAM no
-UseDNS no
-StrictModes no
-Subsystem sftp internal-sftp
-EOC
-        mkdir -p /run/sshd
-        : >"$work/sshd.log"
-        /usr/sbin/sshd -D -e -f "$work/sshd_config" </dev/null 2>>"$work/sshd.log" &
-        sshd_pid=$!
-        wait_for_port "$port" "$sshd_pid" && return 0
-        stop_pid "$sshd_pid"
-        sshd_pid=""
-        grep -q "Address already in use" "$work/sshd.log" || break
-    done
-    echo "error: sshd did not start:" >&2
-    sed 's/^/  /' "$work/sshd.log" >&2
-    return 1
-}
-start_sshd || exit 1
+sshd_start 127.0.0.1 || exit 1
+chmod 644 "$work/authorized_keys" # the sudo user reads it too
 
 # A foreign process on a port the busy host's layer table expects.
-busy_port=$(free_port)
+busy_port=$(sshd_free_port)
 /usr/bin/python3 -m http.server --bind 127.0.0.1 "$busy_port" >/dev/null 2>&1 &
 http_pid=$!
 wait_for_port "$busy_port" "$http_pid" || { echo "error: http.server did not start" >&2; exit 1; }
-quiet_port=$(free_port)
+quiet_port=$(sshd_free_port)
 # The same program under a service's name: ss shows it as "own-svc", the owner the good
 # host's extra port names, so it counts as that service already deployed.
 mkdir -p "$work/bin"
 cp "$(readlink -f /usr/bin/python3)" "$work/bin/own-svc"
-own_port=$(free_port)
+own_port=$(sshd_free_port)
 "$work/bin/own-svc" -m http.server --bind 127.0.0.1 "$own_port" >/dev/null 2>&1 &
 own_pid=$!
 wait_for_port "$own_port" "$own_pid" || { echo "error: own-svc did not start" >&2; exit 1; }
@@ -160,12 +124,12 @@ wait_for_port "$own_port" "$own_pid" || { echo "error: own-svc did not start" >&
 # ---------------------------------------------------------------------------------------
 inv="$work/inv"
 mkdir -p "$inv"
-echo "[127.0.0.1]:$port $(cut -d' ' -f1,2 "$work/host_ed25519_key.pub")" >"$inv/known_hosts"
+echo "[127.0.0.1]:$sshd_port $(cut -d' ' -f1,2 "$work/host_ed25519_key.pub")" >"$inv/known_hosts"
 cat >"$inv/hosts.yml" <<EOF
 all:
   vars:
     ansible_host: 127.0.0.1
-    ansible_port: $port
+    ansible_port: $sshd_port
     ansible_ssh_private_key_file: $work/id_ed25519
     ansible_user: scsctl-t
     preflight_min_memory_mb: 1

@@ -6,8 +6,10 @@
 #                           sshd does not start (its log on stderr).
 #   $sshd_user              the login user: the project's uid-0 alias with a clean home
 #                           (created as tests/support/test_accounts.cpp does, never removed).
+#   $sshd_extra_users       more users sshd lets in (from loopback), made by the caller.
 # Needs root and /usr/sbin/sshd; sshd_available says whether they are there.
 sshd_user=scsctl-t
+sshd_extra_users=""
 sshd_pid=""
 sshd_port=""
 
@@ -64,7 +66,7 @@ HostKey $work/host_ed25519_key
 AuthorizedKeysFile $work/authorized_keys
 PidFile none
 LogLevel ERROR
-AllowUsers $sshd_user@127.0.0.0/8
+AllowUsers $(for user in $sshd_user $sshd_extra_users; do printf '%s@127.0.0.0/8 ' "$user"; done)
 PermitRootLogin prohibit-password
 PubkeyAuthentication yes
 PasswordAuthentication no
