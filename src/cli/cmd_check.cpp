@@ -13,6 +13,7 @@
 #include "cli/openstack_options.hpp"
 #include "cli/check_scs_output.hpp"
 #include "cli/command_table.hpp"
+#include "cli/report_files.hpp"
 #include "core/exit_codes.hpp"
 #include "core/spellcheck.hpp"
 #include "openstack/connect.hpp"
@@ -194,11 +195,8 @@ int run_check_scs(const CheckScsArgs& args, const GlobalOptions& options)
     if (args.list) {
         return print_list(*selected, options);
     }
-    if (!args.junit.empty()) {
-        if (auto writable = report::check_writable(args.junit); !writable) {
-            console.error(writable.error().str());
-            return core::k_exit_usage;
-        }
+    if (!output_files_writable({&args.junit}, console)) {
+        return core::k_exit_usage;
     }
     ScsCheckRun run;
     run.subject = args.subject.empty() ? default_subject(args.connect) : args.subject;

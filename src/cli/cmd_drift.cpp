@@ -17,6 +17,7 @@
 #include "cli/layer_run.hpp"
 #include "cli/layer_setup.hpp"
 #include "cli/lock_setup.hpp"
+#include "cli/report_files.hpp"
 #include "cli/run_session.hpp"
 #include "cli/signals.hpp"
 #include "core/exit_codes.hpp"
@@ -153,11 +154,8 @@ int run_drift(const DriftFlags& flags, const GlobalOptions& options)
         console.error("no inventory given (use -i PATH)");
         return core::k_exit_usage;
     }
-    if (!flags.junit.empty()) {
-        if (auto writable = report::check_writable(flags.junit); !writable) {
-            console.error(writable.error().str());
-            return core::k_exit_usage;
-        }
+    if (!output_files_writable({&flags.junit}, console)) {
+        return core::k_exit_usage;
     }
     auto context = load_inventory_context(options, console, forks_flag(flags.run));
     if (!context) {

@@ -20,6 +20,7 @@
 #include "cli/inventory_context.hpp"
 #include "cli/layer_catalogue.hpp"
 #include "cli/layer_command_inputs.hpp"
+#include "cli/report_files.hpp"
 #include "cli/run_inputs.hpp"
 #include "cli/secret_setup.hpp"
 #include "cli/signals.hpp"
@@ -101,13 +102,8 @@ bool check_options(const HealthArgs& args, const GlobalOptions& options, const C
                       "round; stdout shows the changes)");
         return false;
     }
-    for (const auto* path : {&args.junit, &args.output_file}) {
-        if (!path->empty()) {
-            if (auto writable = report::check_writable(*path); !writable) {
-                console.error(writable.error().str());
-                return false;
-            }
-        }
+    if (!output_files_writable({&args.junit, &args.output_file}, console)) {
+        return false;
     }
     return true;
 }

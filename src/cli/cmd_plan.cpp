@@ -8,6 +8,7 @@
 #include "cli/layer_setup.hpp"
 #include "cli/plan_check.hpp"
 #include "cli/plan_text.hpp"
+#include "cli/report_files.hpp"
 #include "core/exit_codes.hpp"
 #include "plan/plan_json.hpp"
 #include "report/atomic_file.hpp"
@@ -30,11 +31,8 @@ int run_plan(const PlanFlags& flags, const GlobalOptions& options)
         console.error("no inventory given (use -i PATH)");
         return core::k_exit_usage;
     }
-    if (!flags.out_file.empty()) {
-        if (auto writable = report::check_writable(flags.out_file); !writable) {
-            console.error(writable.error().str());
-            return core::k_exit_usage;
-        }
+    if (!output_files_writable({&flags.out_file}, console)) {
+        return core::k_exit_usage;
     }
     auto selected = selected_layers(flags.layers.layers, console);
     if (!selected) {

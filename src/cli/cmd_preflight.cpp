@@ -13,6 +13,7 @@
 #include "cli/layer_catalogue.hpp"
 #include "cli/layer_command_inputs.hpp"
 #include "cli/preflight_output.hpp"
+#include "cli/report_files.hpp"
 #include "cli/run_inputs.hpp"
 #include "cli/secret_setup.hpp"
 #include "cli/signals.hpp"
@@ -86,11 +87,8 @@ std::vector<std::string> osd_paths(const preflight::HostRequirements& requiremen
 int run_preflight(const PreflightArgs& args, const GlobalOptions& options)
 {
     Console console(options);
-    if (!args.junit.empty()) {
-        if (auto writable = report::check_writable(args.junit); !writable) {
-            console.error(writable.error().str());
-            return core::k_exit_usage;
-        }
+    if (!output_files_writable({&args.junit}, console)) {
+        return core::k_exit_usage;
     }
     auto inputs = load_layer_command_inputs(args.forks, args.secrets, args.layers, options, console);
     if (!inputs) {

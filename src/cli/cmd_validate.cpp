@@ -8,6 +8,7 @@
 
 #include "cli/command_table.hpp"
 #include "cli/diagnostics_json.hpp"
+#include "cli/report_files.hpp"
 #include "cli/validate_junit.hpp"
 #include "core/exit_codes.hpp"
 #include "inventory/inventory_checks.hpp"
@@ -55,11 +56,8 @@ int run_validate(const GlobalOptions& options, const ValidateArgs& args)
         console.error("no inventory given (use -i PATH)");
         return core::k_exit_usage;
     }
-    if (!args.junit.empty()) {
-        if (auto writable = report::check_writable(args.junit); !writable) {
-            console.error(writable.error().str());
-            return core::k_exit_usage;
-        }
+    if (!output_files_writable({&args.junit}, console)) {
+        return core::k_exit_usage;
     }
     auto catalogue = load_catalogue(console);
     if (!catalogue) {

@@ -2,6 +2,7 @@
 // written at the end by the reporters (temp file + rename).
 #include "cli/report_files.hpp"
 
+#include "core/exit_codes.hpp"
 #include "report/atomic_file.hpp"
 #include "report/html_report.hpp"
 #include "report/junit_report.hpp"
@@ -18,18 +19,25 @@ void add_report_file_options(CLI::App& command, ReportFiles& files)
         ->type_name("FILE");
 }
 
-std::expected<void, int> add_file_reporters(report::EventFanout& fanout, const ReportFiles& files,
-                                            const std::string& title, const Console& console)
+bool output_files_writable(std::initializer_list<const std::string*> paths, const Console& console)
 {
-    for (const std::string* path : {&files.junit, &files.html}) {
+    for (const std::string* path : paths) {
         if (path->empty()) {
             continue;
         }
-        auto writable = report::check_writable(*path);
-        if (!writable) {
+        if (auto writable = report::check_writable(*path); !writable) {
             console.error(writable.error().str());
-            return std::unexpected(core::exit_code_for(writable.error().kind));
+            return false;
         }
+    }
+    return true;
+}
+
+std::expected<void, int> add_file_reporters(report::EventFanout& fanout, const ReportFiles& files,
+                                            const std::string& title, const Console& console)
+{
+    if (!output_files_writable({&files.junit, &files.html}, console)) {
+        return std::unexpected(core::k_exit_usage);
     }
     // The command line as the journal keeps it: -e values left out, they may be secrets.
     const std::string command = state::journal_command_line(state::own_arguments());

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <expected>
+#include <initializer_list>
 #include <string>
 
 #include <CLI/CLI.hpp>
@@ -17,6 +18,10 @@ struct ReportFiles {
     std::string junit; ///< --junit FILE
     std::string html;  ///< --report FILE.html
 };
+
+/// Whether every non-empty path in `paths` (--junit, --output-file, -o …) can be written;
+/// prints the first that cannot. Commands check this before they run anything (exit 2).
+bool output_files_writable(std::initializer_list<const std::string*> paths, const Console& console);
 
 /// Adds --junit and --report to a subcommand.
 void add_report_file_options(CLI::App& command, ReportFiles& files);
